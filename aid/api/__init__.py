@@ -1,0 +1,7 @@
+"""The JSON API under /api/v1 (the contract in shared/contract/API.md)."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from . import routes  # noqa: E402,F401

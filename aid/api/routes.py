@@ -1,0 +1,80 @@
+"""API routes: assess, findings (with lay search), conditions, structures, OpenAPI document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import jsonify, request
+
+from ..engine import InputError, assess_raw
+from ..state import aid
+from . import bp
+from .openapi import openapi_document
+
+
+def read_json_body() -> Any:
+    """Parse the body as JSON whatever the content type; a bad body is a 400, not a 500."""
+    data = request.get_data(cache=True)
+    try:
+        return json.loads(data) if data else None
+    except (ValueError, UnicodeDecodeError):
+        raise InputError("bad_json", "The body is not valid JSON; send an object such as "
+                         '{"findings": {"limp": "present"}}.') from None
+
+
+@bp.post("/assess")
+def assess():
+    """Rank conditions and structures for the findings posted."""
+    state = aid()
+    return jsonify(assess_raw(state.model, read_json_body()).to_dict())
+
+
+def finding_json(finding, score: float | None = None) -> dict[str, Any]:
+    body = {"id": finding.id, "label": finding.label, "group": finding.group,
+            "synonyms": list(finding.synonyms),
+            "codes": {"hpo": finding.hpo or None, "snomed": finding.snomed or None}}
+    if score is not None:
+        body["score"] = score
+    return body
+
+
+@bp.get("/findings")
+def findings():
+    """Every finding, or with ?q= the best lay-word matches first."""
+    state = aid()
+    query = request.args.get("q")
+    if query is None:
+        return jsonify({"findings": [finding_json(f) for f in state.kb.findings.values()]})
+    if len(query) > 200:
+        raise InputError("bad_query", "The search text is limited to 200 characters.", ["q"])
+    matches = state.search.search(query)
+    return jsonify({"query": query, "findings": [
+        finding_json(state.kb.findings[m.finding_id], m.score) for m in matches]})
+
+
+@bp.get("/conditions")
+def conditions():
+    """Every condition with its code, triage level and structures."""
+    kb = aid().kb
+    return jsonify({"conditions": [
+        {"id": c.id, "name": c.name, "icd10cm": c.icd10cm, "must_not_miss": c.must_not_miss,
+         "triage": c.triage, "summary": c.summary, "structures": kb.structures_of(c.id),
+         "url": f"/conditions/{c.id}"}
+        for c in kb.conditions.values()]})
+
+
+@bp.get("/structures")
+def structures():
+    """Every structure with a link to its anatomy page."""
+    kb = aid().kb
+    return jsonify({"structures": [
+        {"id": s.id, "name": s.name, "kind": s.kind, "conditions": kb.conditions_of(s.id),
+         "url": f"/anatomy/{s.id}"}
+        for s in kb.structures.values()]})
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of this API (finding ids enumerated from the knowledge)."""
+    return jsonify(openapi_document(aid().kb))

@@ -1,0 +1,60 @@
+"""Flask commands: thin wrappers over plain functions in engine/, knowledge/ and ml/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from .engine import InputError, assess_raw
+from .knowledge import KnowledgeError
+
+
+@click.command("assess")
+@click.argument("case_file", type=click.Path(dir_okay=False, allow_dash=True))
+def assess_command(case_file: str) -> None:
+    """Assess a case JSON file (or - for stdin) and print the same JSON as the API."""
+    from .state import aid
+
+    try:
+        text = sys.stdin.read() if case_file == "-" else Path(case_file).read_text(encoding="utf-8")
+        raw = json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"{case_file}: cannot read a JSON case ({exc})") from None
+    try:
+        result = assess_raw(aid().model, raw)
+    except InputError as exc:
+        click.echo(json.dumps(exc.to_dict(), indent=2), err=True)
+        sys.exit(1)
+    click.echo(json.dumps(result.to_dict(), indent=2))
+
+
+@click.command("check-knowledge")
+def check_knowledge_command() -> None:
+    """Validate every knowledge, rule, case and model file; exit non-zero naming the defect."""
+    from .state import load_state
+
+    config = current_app.config
+    load_state.cache_clear()
+    try:
+        state = load_state(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["CASES_DIR"],
+                           config["MODELS_DIR"], config["REGION"],
+                           config.get("USE_CLASSIFIER", True))
+    except KnowledgeError as exc:
+        click.secho(f"knowledge check failed: {exc}", err=True, fg="red")
+        sys.exit(1)
+    kb = state.kb
+    click.echo(f"knowledge ok: region {kb.region}: {len(kb.findings)} findings, "
+               f"{len(kb.conditions)} conditions, {len(kb.structures)} structures, "
+               f"{len(kb.likelihoods)} likelihood rows, {len(kb.rules)} rules, "
+               f"{len(kb.sources)} sources, {len(state.cases.vignettes)} vignettes, "
+               f"{len(state.cases.teaching)} teaching cases")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands on the app."""
+    app.cli.add_command(assess_command)
+    app.cli.add_command(check_knowledge_command)

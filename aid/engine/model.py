@@ -1,0 +1,162 @@
+"""The prepared scoring model: knowledge turned once into numpy arrays the engine adds up per request.
+
+Every score is additive in log-odds units, so the final ranking decomposes exactly into a prior
+term, one term per entered finding and one term per fired rule. That is what the explanation shows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from ..knowledge import KnowledgeBase
+from ..knowledge.records import AGE_BANDS, Likelihood
+from .rules import CompiledRule, compile_rules
+
+SEXES = ("female", "male")
+N_BANDS = len(AGE_BANDS) + 1  # last index = age unknown
+N_SEXES = len(SEXES) + 1  # last index = sex unknown
+
+
+def age_band(age: int | None) -> int:
+    """Index of the age band, or the 'unknown' index."""
+    if age is None:
+        return N_BANDS - 1
+    for index, (_, low, high) in enumerate(AGE_BANDS):
+        if low <= age <= high:
+            return index
+    return N_BANDS - 2
+
+
+def sex_index(sex: str | None) -> int:
+    """Index of the sex, or the 'unknown' index."""
+    return SEXES.index(sex) if sex in SEXES else N_SEXES - 1
+
+
+class LinearScorer(Protocol):
+    """What a classifier must expose to be blended: its linear terms in the engine's layout."""
+
+    prior_table: np.ndarray  # (bands, sexes, conditions)
+    present: np.ndarray  # (conditions, findings)
+    absent: np.ndarray  # (conditions, findings)
+
+
+@dataclass(frozen=True)
+class EvidenceTerms:
+    """Log-odds terms of one scorer: prior by age band and sex, and one term per finding state."""
+
+    prior_table: np.ndarray
+    present: np.ndarray
+    absent: np.ndarray
+
+    def blend(self, other: LinearScorer | None, weight: float) -> EvidenceTerms:
+        """Log-linear pooling: (1 - w) * self + w * other, still additive per finding."""
+        if other is None or weight <= 0:
+            return self
+        return EvidenceTerms(
+            (1 - weight) * self.prior_table + weight * other.prior_table,
+            (1 - weight) * self.present + weight * other.present,
+            (1 - weight) * self.absent + weight * other.absent,
+        )
+
+    def scaled(self, temperature: float) -> EvidenceTerms:
+        """Divide every term by a calibration temperature."""
+        return EvidenceTerms(self.prior_table / temperature, self.present / temperature,
+                             self.absent / temperature)
+
+
+@dataclass(frozen=True)
+class EngineModel:
+    """Arrays and compiled rules for one knowledge base (immutable, shared by all requests)."""
+
+    kb: KnowledgeBase
+    condition_ids: tuple[str, ...]
+    finding_ids: tuple[str, ...]
+    finding_index: dict[str, int]
+    likelihood: EvidenceTerms  # the likelihood-ratio model alone
+    terms: EvidenceTerms  # what the engine uses: blended and calibrated
+    p_present: np.ndarray  # P(finding present | condition), for next-question value
+    evidence: dict[tuple[int, int], Likelihood]
+    rules: tuple[CompiledRule, ...]
+    rule_effects: dict[str, np.ndarray]
+    structure_ids: tuple[str, ...]
+    structure_weights: np.ndarray  # (structures, conditions)
+    classifier_weight: float = 0.0
+    temperature: float = 1.0
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def likelihood_terms(kb: KnowledgeBase, conditions: tuple[str, ...],
+                     findings: tuple[str, ...]) -> tuple[EvidenceTerms, np.ndarray, dict]:
+    """Log-LR matrices (capped as settings say), P(present|condition), and the evidence rows."""
+    c_index = {c: i for i, c in enumerate(conditions)}
+    f_index = {f: j for j, f in enumerate(findings)}
+    pos_max, pos_min = kb.setting("lr_pos_max"), kb.setting("lr_pos_min")
+    neg_min, neg_max = kb.setting("lr_neg_min"), kb.setting("lr_neg_max")
+    background = kb.setting("background_rate")
+    present = np.zeros((len(conditions), len(findings)))
+    absent = np.zeros_like(present)
+    p_present = np.array([[background[kb.findings[f].group] for f in findings]] * len(conditions))
+    evidence: dict[tuple[int, int], Likelihood] = {}
+    for row in kb.likelihoods:
+        i, j = c_index[row.condition_id], f_index[row.finding_id]
+        lr_pos, lr_neg = row.ratios
+        present[i, j] = math.log(min(max(lr_pos, pos_min), pos_max))
+        absent[i, j] = math.log(min(max(lr_neg, neg_min), neg_max))
+        if row.sensitivity is not None:
+            p_present[i, j] = row.sensitivity
+        else:
+            p_present[i, j] = min(0.95, max(0.01, lr_pos * p_present[i, j]))
+        evidence[(i, j)] = row
+    return EvidenceTerms(prior_terms(kb, conditions), present, absent), p_present, evidence
+
+
+def prior_terms(kb: KnowledgeBase, conditions: tuple[str, ...]) -> np.ndarray:
+    """Log prior weight for every (age band, sex, condition), with floors so nothing is -inf."""
+    floor = kb.setting("prior_floor")
+    table = np.zeros((N_BANDS, N_SEXES, len(conditions)))
+    for k, condition_id in enumerate(conditions):
+        prior = kb.priors[condition_id]
+        bands = [max(getattr(prior, name), floor) for name, _, _ in AGE_BANDS]
+        sexes = [prior.female, prior.male]
+        for b in range(N_BANDS):
+            band = bands[b] if b < len(bands) else 1.0
+            for s in range(N_SEXES):
+                sex = sexes[s] if s < len(sexes) else (prior.female + prior.male) / 2
+                table[b, s, k] = math.log(prior.base * band * sex)
+    return table
+
+
+def build_model(kb: KnowledgeBase, classifier: LinearScorer | None = None,
+                classifier_weight: float = 0.0, temperature: float | None = None) -> EngineModel:
+    """Prepare everything the engine needs once, so a request is a few array additions."""
+    conditions = tuple(kb.conditions)
+    findings = tuple(kb.findings)
+    lr_terms, p_present, evidence = likelihood_terms(kb, conditions, findings)
+    temperature = temperature if temperature is not None else kb.setting("temperature")
+    terms = lr_terms.blend(classifier, classifier_weight).scaled(temperature)
+    rules = compile_rules(kb)
+    c_index = {c: i for i, c in enumerate(conditions)}
+    effects = {}
+    for rule in rules:
+        vector = np.zeros(len(conditions))
+        for condition_id, factor in rule.record.then.conditions.items():
+            vector[c_index[condition_id]] = math.log(factor)
+        effects[rule.id] = vector
+    structures = tuple(s for s in kb.structures if kb.conditions_of(s))
+    s_index = {s: i for i, s in enumerate(structures)}
+    role_weight = kb.setting("role_weight")
+    weights = np.zeros((len(structures), len(conditions)))
+    for link in kb.links:
+        weights[s_index[link.structure_id], c_index[link.condition_id]] = role_weight[link.role]
+    return EngineModel(
+        kb=kb, condition_ids=conditions, finding_ids=findings,
+        finding_index={f: j for j, f in enumerate(findings)}, likelihood=lr_terms, terms=terms,
+        p_present=p_present, evidence=evidence, rules=rules, rule_effects=effects,
+        structure_ids=structures, structure_weights=weights,
+        classifier_weight=classifier_weight if classifier is not None else 0.0,
+        temperature=temperature,
+    )

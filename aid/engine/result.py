@@ -1,0 +1,93 @@
+"""Plain result records returned by the engine, with the JSON shape of the API contract."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DISCLAIMER = ("Teaching and decision support only, not a diagnosis. Red flags and triage come "
+              "first; a clinician must examine the patient and decide.")
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How much one entered finding moved one condition (log-odds and as a likelihood ratio)."""
+
+    id: str
+    label: str
+    state: str
+    effect: float
+    likelihood_ratio: float
+    sources: list[str]
+    estimate: bool
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    rule: str
+    title: str
+    factor: float
+    sources: list[str]
+    estimate: bool
+
+
+@dataclass(frozen=True)
+class RankedCondition:
+    id: str
+    name: str
+    icd10cm: str
+    probability: float
+    must_not_miss: bool
+    prior: float
+    structures: list[str]
+    supporting: list[Contribution]
+    opposing: list[Contribution]
+    rules: list[RuleHit]
+
+
+@dataclass(frozen=True)
+class RankedStructure:
+    id: str
+    name: str
+    kind: str
+    score: float
+    url: str
+
+
+@dataclass(frozen=True)
+class NextFinding:
+    id: str
+    label: str
+    value: float
+
+
+@dataclass(frozen=True)
+class TriageReason:
+    rule: str
+    level: str
+    text: str
+    sources: list[str]
+    citation: str
+    estimate: bool
+
+
+@dataclass(frozen=True)
+class Triage:
+    level: str
+    reasons: list[TriageReason]
+    other_flags: list[TriageReason] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    triage: Triage
+    conditions: list[RankedCondition]
+    structures: list[RankedStructure]
+    next_findings: list[NextFinding]
+    request: dict[str, Any]
+    model: dict[str, Any]
+    disclaimer: str = DISCLAIMER
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON body of POST /api/v1/assess."""
+        return asdict(self)

@@ -1,0 +1,104 @@
+"""Compile rule expressions once against a typed vocabulary, and evaluate them per request."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import rule_engine
+from rule_engine import Context, DataType
+
+from ..knowledge import KnowledgeBase, KnowledgeError
+from ..knowledge.rule_records import RuleCase, RuleRecord
+
+UNKNOWN = "unknown"
+PROBABILITY_PREFIX = "p_"
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule record with its parsed expression and the finding ids it reads."""
+
+    record: RuleRecord
+    expression: rule_engine.Rule
+    reads: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def matches(self, facts: Mapping[str, Any]) -> bool:
+        """Whether the rule fires for these facts."""
+        return bool(self.expression.matches(facts))
+
+
+def rule_context(kb: KnowledgeBase) -> Context:
+    """A typed context: every finding id, age, sex and p_<condition>; anything else is a typo."""
+    types: dict[str, Any] = {finding_id: DataType.STRING for finding_id in kb.findings}
+    types.update({PROBABILITY_PREFIX + c: DataType.FLOAT for c in kb.conditions})
+    types.update({"age": DataType.FLOAT, "sex": DataType.STRING})
+    return Context(type_resolver=rule_engine.type_resolver_from_dict(types))
+
+
+def make_facts(kb: KnowledgeBase, findings: Mapping[str, str], age: int | None,
+               sex: str | None, probabilities: Mapping[str, float] | None = None) -> dict[str, Any]:
+    """Build the values a rule sees; findings not entered are 'unknown'."""
+    facts: dict[str, Any] = dict.fromkeys(kb.findings, UNKNOWN)
+    facts.update(findings)
+    facts["age"] = age
+    facts["sex"] = sex or UNKNOWN
+    probabilities = probabilities or {}
+    for condition_id in kb.conditions:
+        facts[PROBABILITY_PREFIX + condition_id] = float(probabilities.get(condition_id, 0.0))
+    return facts
+
+
+def facts_for_example(kb: KnowledgeBase, example: RuleCase) -> dict[str, Any]:
+    """Facts for one of a rule's documented examples."""
+    return make_facts(kb, example.findings, example.age, example.sex, example.probabilities)
+
+
+def compile_rules(kb: KnowledgeBase) -> tuple[CompiledRule, ...]:
+    """Parse and type-check every rule; a misspelt id or a type error stops loading."""
+    context = rule_context(kb)
+    blank = make_facts(kb, {}, None, None)
+    compiled = []
+    for record in kb.rules:
+        path = kb.rule_origin.get(record.id, "rules")
+        try:
+            expression = rule_engine.Rule(record.when, context=context)
+            expression.matches(blank)
+        except rule_engine.errors.SymbolResolutionError as exc:
+            raise KnowledgeError(path, f"unknown name '{exc.symbol_name}' in the expression "
+                                 "(not a finding id, age, sex or p_<condition>)", record.id,
+                                 "when") from None
+        except rule_engine.errors.EvaluationError as exc:
+            raise KnowledgeError(path, f"expression fails when nothing is known ({exc.message}); "
+                                 "guard numbers with 'age != null and ...'", record.id,
+                                 "when") from None
+        except rule_engine.errors.EngineError as exc:
+            raise KnowledgeError(path, f"expression does not parse: {exc.message}", record.id,
+                                 "when") from None
+        names = set(_IDENTIFIER.findall(record.when))
+        _check_kind(record, names, path)
+        compiled.append(CompiledRule(record, expression, frozenset(names & set(kb.findings))))
+    return tuple(compiled)
+
+
+def _check_kind(record: RuleRecord, names: set[str], path: Any) -> None:
+    reads_probabilities = any(name.startswith(PROBABILITY_PREFIX) for name in names)
+    if record.kind == "ranking":
+        if record.then.conditions:
+            raise KnowledgeError(path, "a ranking rule may set triage only, not condition effects",
+                                 record.id, "then.conditions")
+    elif reads_probabilities:
+        raise KnowledgeError(path, "only rules of kind 'ranking' may read p_<condition>",
+                             record.id, "when")
+
+
+def fired(rules: Iterable[CompiledRule], facts: Mapping[str, Any]) -> list[CompiledRule]:
+    """The rules that fire for these facts, in file order."""
+    return [rule for rule in rules if rule.matches(facts)]

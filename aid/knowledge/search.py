@@ -1,0 +1,125 @@
+"""Lay-word search over finding labels and curated synonyms.
+
+Each finding has phrases (label + synonyms). A query and a phrase are compared word by word:
+words match when equal, when one is a prefix of the other, or when rapidfuzz says they are close
+(typos). Rare words weigh more than common ones (inverse document frequency), so "trochanter"
+decides more than "pain". A phrase scores well when most of its words are in the query and most of
+the query's words are in it; a query whose words are unknown ("chest pain") scores low and
+returns nothing rather than a wrong guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+from scipy import sparse
+
+from .base import KnowledgeBase
+
+STOPWORDS = frozenset(
+    "i i'm im ive i've my me mine the a an of on in at to is it its it's and or when whenever "
+    "have has had been be am are was were with that this there very really so get gets got feel "
+    "feels felt bit some lot little do does did he she his her him they them their our we you "
+    "your hes shes he's she's for from since about just like also keeps keep kind sort quite "
+    "been being can could would should".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_CONTRACTIONS = {"can't": "cannot", "cant": "cannot", "won't": "will not", "wont": "will not",
+                 "doesn't": "not", "don't": "not", "isn't": "not", "couldn't": "cannot"}
+TYPO_THRESHOLD = 80.0
+
+
+def words(text: str) -> list[str]:
+    """Lower-case content words of a text, contractions expanded and stopwords removed."""
+    text = text.lower().replace("’", "'")
+    for short, long in _CONTRACTIONS.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Match:
+    finding_id: str
+    score: float
+    phrase: str
+
+
+class FindingSearch:
+    """An index over every finding's label and synonyms; build once, query many times."""
+
+    def __init__(self, kb: KnowledgeBase, cutoff: float = 58.0, balance: float = 0.5) -> None:
+        self.cutoff = cutoff
+        self.balance = balance
+        phrases: list[tuple[str, str]] = []
+        for finding in kb.findings.values():
+            for phrase in dict.fromkeys([finding.label, *finding.synonyms]):
+                if words(phrase):
+                    phrases.append((finding.id, phrase))
+        self.phrases = phrases
+        tokens = [words(text) for _, text in phrases]
+        self.vocab = sorted({t for toks in tokens for t in toks})
+        index = {t: k for k, t in enumerate(self.vocab)}
+        self.idf = self._idf(phrases, tokens, index)
+        rows = [p for p, toks in enumerate(tokens) for _ in set(toks)]
+        cols = [index[t] for toks in tokens for t in set(toks)]
+        self.incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                                           shape=(len(phrases), len(self.vocab)))
+        self.weighted = self.incidence @ sparse.diags(self.idf)
+        self.phrase_weight = np.asarray(self.weighted.sum(axis=1)).ravel()
+
+    def _idf(self, phrases: list[tuple[str, str]], tokens: list[list[str]],
+             index: dict[str, int]) -> np.ndarray:
+        """Inverse document frequency with one document per finding."""
+        per_finding: dict[str, set[str]] = {}
+        for (finding_id, _), toks in zip(phrases, tokens):
+            per_finding.setdefault(finding_id, set()).update(toks)
+        counts = np.zeros(len(self.vocab))
+        for toks in per_finding.values():
+            for t in toks:
+                counts[index[t]] += 1
+        return np.log((1 + len(per_finding)) / (1 + counts)) + 1.0
+
+    def _similarity(self, query: list[str]) -> np.ndarray:
+        """(query words × vocabulary) similarity in [0, 1]: exact, prefix or close spelling."""
+        raw = cdist(query, self.vocab, scorer=fuzz.ratio) / 100.0
+        sim = np.where(raw * 100 >= TYPO_THRESHOLD, raw, 0.0)
+        for q, word in enumerate(query):
+            if len(word) >= 4:
+                for k, token in enumerate(self.vocab):
+                    if len(token) >= 4 and (token.startswith(word) or word.startswith(token)):
+                        sim[q, k] = max(sim[q, k], 0.9)
+        return sim
+
+    def search(self, text: str, limit: int = 10) -> list[Match]:
+        """Findings best matching a lay or clinical text, best first; empty when nothing fits."""
+        query = list(dict.fromkeys(words(text)))[:12]
+        if not query:
+            return []
+        sim = self._similarity(query)
+        best_vocab = sim.max(axis=0)
+        phrase_cover = (self.weighted @ best_vocab) / self.phrase_weight
+        query_weight = np.array([self.idf[int(np.argmax(row))] if row.max() > 0
+                                 else self.idf.max() for row in sim])
+        query_cover = np.zeros(len(self.phrases))
+        for q in range(len(query)):
+            per_phrase = self.incidence.multiply(sim[q]).max(axis=1).toarray().ravel()
+            query_cover += query_weight[q] * per_phrase
+        query_cover /= query_weight.sum()
+        scores = 100 * (self.balance * phrase_cover + (1 - self.balance) * query_cover)
+        return self._best_per_finding(scores, limit)
+
+    def _best_per_finding(self, scores: np.ndarray, limit: int) -> list[Match]:
+        best: dict[str, Match] = {}
+        for p in np.argsort(-scores, kind="stable"):
+            score = float(scores[p])
+            if score < self.cutoff or len(best) >= limit:
+                break
+            finding_id, phrase = self.phrases[p]
+            if finding_id not in best:
+                best[finding_id] = Match(finding_id, round(score, 1), phrase)
+        return list(best.values())
+

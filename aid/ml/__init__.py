@@ -1,0 +1,1 @@
+"""The small scikit-learn classifier: features, synthetic cohort, training, safe loading."""
