@@ -51,7 +51,7 @@ check: lint  ## lint, knowledge check, model card current, dependency audit
 train: install  ## retrain the classifier from the synthetic cohort (fixed seed)
 	$(FLASK) train-model
 
-eval: install  ## evaluate on the public vignettes: likelihood model, classifier, blend
+eval: install-dev  ## evaluate on the public vignettes: likelihood model, classifier, blend
 	$(FLASK) evaluate
 
 bench: install-dev  ## latency, HTTP throughput, growth and start-up benchmarks

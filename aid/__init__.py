@@ -9,6 +9,8 @@ from flask import Flask
 
 from .config import DEFAULTS
 
+REPAIR_COMMANDS = ("check-knowledge", "train-model")
+
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: defaults, instance config, AID_* environment, then test overrides."""
@@ -26,14 +28,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     try:
         state.init_app(app)
     except KnowledgeError:
-        # `flask check-knowledge` must be able to start and explain the defect; nothing else may.
-        if "check-knowledge" not in sys.argv:
+        # These commands must start on broken data: one explains the defect, one rebuilds the
+        # model. Everything else refuses to start.
+        if not set(REPAIR_COMMANDS) & set(sys.argv):
             raise
     cli.init_app(app)
 
+    register_blueprints(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    """Mount the API and the HTML areas; the API takes no cookies, so it is exempt from CSRF."""
     from .api import bp as api_bp
     from .api.errors import register_error_handlers
+    from .security import csrf
+    from .views import anatomy, assess, pages
 
-    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+    for bp in (api_bp, pages.bp, assess.bp, anatomy.bp):
+        app.register_blueprint(bp)
     register_error_handlers(app)
-    return app
+    app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from .engine import InputError, assess_raw
 from .knowledge import KnowledgeError
 
 
 @click.command("assess")
+@with_appcontext
 @click.argument("case_file", type=click.Path(dir_okay=False, allow_dash=True))
 def assess_command(case_file: str) -> None:
     """Assess a case JSON file (or - for stdin) and print the same JSON as the API."""
@@ -33,6 +35,7 @@ def assess_command(case_file: str) -> None:
 
 
 @click.command("check-knowledge")
+@with_appcontext
 def check_knowledge_command() -> None:
     """Validate every knowledge, rule, case and model file; exit non-zero naming the defect."""
     from .state import load_state
@@ -40,21 +43,55 @@ def check_knowledge_command() -> None:
     config = current_app.config
     load_state.cache_clear()
     try:
-        state = load_state(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["CASES_DIR"],
-                           config["MODELS_DIR"], config["REGION"],
-                           config.get("USE_CLASSIFIER", True))
+        state = load_state(
+            config["KNOWLEDGE_DIR"],
+            config["RULES_DIR"],
+            config["CASES_DIR"],
+            config["MODELS_DIR"],
+            config["REGION"],
+            config.get("USE_CLASSIFIER", True),
+        )
     except KnowledgeError as exc:
         click.secho(f"knowledge check failed: {exc}", err=True, fg="red")
         sys.exit(1)
     kb = state.kb
-    click.echo(f"knowledge ok: region {kb.region}: {len(kb.findings)} findings, "
-               f"{len(kb.conditions)} conditions, {len(kb.structures)} structures, "
-               f"{len(kb.likelihoods)} likelihood rows, {len(kb.rules)} rules, "
-               f"{len(kb.sources)} sources, {len(state.cases.vignettes)} vignettes, "
-               f"{len(state.cases.teaching)} teaching cases")
+    click.echo(
+        f"knowledge ok: region {kb.region}: {len(kb.findings)} findings, "
+        f"{len(kb.conditions)} conditions, {len(kb.structures)} structures, "
+        f"{len(kb.likelihoods)} likelihood rows, {len(kb.rules)} rules, "
+        f"{len(kb.sources)} sources, {len(state.cases.vignettes)} vignettes, "
+        f"{len(state.cases.teaching)} teaching cases"
+    )
+
+
+@click.command("train-model")
+@with_appcontext
+@click.option("--rows", type=int, default=None, help="Cohort size (default: the documented size).")
+def train_model_command(rows: int | None) -> None:
+    """Retrain the classifier from the synthetic cohort (fixed seed) and write models/."""
+    from .knowledge import load_knowledge
+    from .ml.dataset import CohortSettings
+    from .ml.train import train
+
+    config = current_app.config
+    kb = load_knowledge(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["REGION"])
+    settings = CohortSettings() if rows is None else CohortSettings(size=rows)
+    metrics = train(kb, Path(config["MODELS_DIR"]), settings)
+    metrics.pop("_classifier")
+    click.echo(json.dumps(metrics, indent=2))
+
+
+@click.command("evaluate")
+@with_appcontext
+@click.option("--write/--no-write", default=True, help="Write the model card and plot.")
+def evaluate_command(write: bool) -> None:
+    """Evaluate the likelihood model, the classifier and the blend on the public vignettes."""
+    from .ml.report import run_evaluation
+
+    click.echo(run_evaluation(current_app.config, write=write))
 
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app."""
-    app.cli.add_command(assess_command)
-    app.cli.add_command(check_knowledge_command)
+    for command in (assess_command, check_knowledge_command, train_model_command, evaluate_command):
+        app.cli.add_command(command)

@@ -25,19 +25,32 @@ class AidState:
 
 
 @lru_cache(maxsize=8)
-def load_state(knowledge_dir: str, rules_dir: str, cases_dir: str, models_dir: str,
-               region: str, use_classifier: bool) -> AidState:
+def load_state(
+    knowledge_dir: str,
+    rules_dir: str,
+    cases_dir: str,
+    models_dir: str,
+    region: str,
+    use_classifier: bool,
+) -> AidState:
     """Load and validate everything once per set of folders (cached: the data are immutable)."""
     kb = load_knowledge(knowledge_dir, rules_dir, region)
     model = load_engine_model(kb, Path(models_dir), use_classifier)
-    return AidState(kb=kb, model=model, search=FindingSearch(kb),
-                    cases=load_cases(Path(cases_dir) / region, kb))
+    return AidState(
+        kb=kb, model=model, search=FindingSearch(kb), cases=load_cases(Path(cases_dir) / region, kb)
+    )
 
 
 def state_from_config(config: Any) -> AidState:
     """The state for an app's configuration."""
-    return load_state(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["CASES_DIR"],
-                      config["MODELS_DIR"], config["REGION"], config.get("USE_CLASSIFIER", True))
+    return load_state(
+        config["KNOWLEDGE_DIR"],
+        config["RULES_DIR"],
+        config["CASES_DIR"],
+        config["MODELS_DIR"],
+        config["REGION"],
+        config.get("USE_CLASSIFIER", True),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -11,8 +11,12 @@ from aid import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT.parent / "shared" / "contract"
-TEST_CONFIG = {"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret",
-               "RATELIMIT_ENABLED": False}
+TEST_CONFIG = {
+    "TESTING": True,
+    "WTF_CSRF_ENABLED": False,
+    "SECRET_KEY": "test-secret",
+    "RATELIMIT_ENABLED": False,
+}
 
 
 def contract_rows(name: str) -> list[dict[str, str]]:

@@ -4,8 +4,11 @@ import json
 
 
 def test_assess_command_matches_api(runner, client, tmp_path):
-    case = {"age": 55, "sex": "female", "findings": {"lateral_hip_pain": "present",
-                                                     "pain_lying_on_side": "present"}}
+    case = {
+        "age": 55,
+        "sex": "female",
+        "findings": {"lateral_hip_pain": "present", "pain_lying_on_side": "present"},
+    }
     path = tmp_path / "case.json"
     path.write_text(json.dumps(case))
     result = runner.invoke(args=["assess", str(path)])

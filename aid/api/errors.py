@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..engine import InputError
 
 
-def error_response(status: int, code: str, message: str,
-                   fields: list[str] | None = None) -> tuple[Response, int]:
+def error_response(
+    status: int, code: str, message: str, fields: list[str] | None = None
+) -> tuple[Response, int]:
     """The contract's error body: {"error": {"code", "message", "fields"}}."""
     return jsonify({"error": {"code": code, "message": message, "fields": fields or []}}), status
 
@@ -28,9 +29,15 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         if not _wants_json():
+            if exc.code == 404:
+                return render_template("errors/404.html"), 404
             return exc
         if exc.code == 413:
-            return error_response(413, "too_large", "The request body is over the 64 KiB limit; "
-                                  "send only age, sex and findings.", [])
+            return error_response(
+                413,
+                "too_large",
+                "The request body is over the 64 KiB limit; send only age, sex and findings.",
+                [],
+            )
         code = (exc.name or "error").lower().replace(" ", "_")
         return error_response(exc.code or 500, code, exc.description or exc.name or "Error")

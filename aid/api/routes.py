@@ -19,8 +19,10 @@ def read_json_body() -> Any:
     try:
         return json.loads(data) if data else None
     except (ValueError, UnicodeDecodeError):
-        raise InputError("bad_json", "The body is not valid JSON; send an object such as "
-                         '{"findings": {"limp": "present"}}.') from None
+        raise InputError(
+            "bad_json",
+            'The body is not valid JSON; send an object such as {"findings": {"limp": "present"}}.',
+        ) from None
 
 
 @bp.post("/assess")
@@ -31,9 +33,13 @@ def assess():
 
 
 def finding_json(finding, score: float | None = None) -> dict[str, Any]:
-    body = {"id": finding.id, "label": finding.label, "group": finding.group,
-            "synonyms": list(finding.synonyms),
-            "codes": {"hpo": finding.hpo or None, "snomed": finding.snomed or None}}
+    body = {
+        "id": finding.id,
+        "label": finding.label,
+        "group": finding.group,
+        "synonyms": list(finding.synonyms),
+        "codes": {"hpo": finding.hpo or None, "snomed": finding.snomed or None},
+    }
     if score is not None:
         body["score"] = score
     return body
@@ -49,29 +55,55 @@ def findings():
     if len(query) > 200:
         raise InputError("bad_query", "The search text is limited to 200 characters.", ["q"])
     matches = state.search.search(query)
-    return jsonify({"query": query, "findings": [
-        finding_json(state.kb.findings[m.finding_id], m.score) for m in matches]})
+    return jsonify(
+        {
+            "query": query,
+            "findings": [finding_json(state.kb.findings[m.finding_id], m.score) for m in matches],
+        }
+    )
 
 
 @bp.get("/conditions")
 def conditions():
     """Every condition with its code, triage level and structures."""
     kb = aid().kb
-    return jsonify({"conditions": [
-        {"id": c.id, "name": c.name, "icd10cm": c.icd10cm, "must_not_miss": c.must_not_miss,
-         "triage": c.triage, "summary": c.summary, "structures": kb.structures_of(c.id),
-         "url": f"/conditions/{c.id}"}
-        for c in kb.conditions.values()]})
+    return jsonify(
+        {
+            "conditions": [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "icd10cm": c.icd10cm,
+                    "must_not_miss": c.must_not_miss,
+                    "triage": c.triage,
+                    "summary": c.summary,
+                    "structures": kb.structures_of(c.id),
+                    "url": f"/conditions/{c.id}",
+                }
+                for c in kb.conditions.values()
+            ]
+        }
+    )
 
 
 @bp.get("/structures")
 def structures():
     """Every structure with a link to its anatomy page."""
     kb = aid().kb
-    return jsonify({"structures": [
-        {"id": s.id, "name": s.name, "kind": s.kind, "conditions": kb.conditions_of(s.id),
-         "url": f"/anatomy/{s.id}"}
-        for s in kb.structures.values()]})
+    return jsonify(
+        {
+            "structures": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "kind": s.kind,
+                    "conditions": kb.conditions_of(s.id),
+                    "url": f"/anatomy/{s.id}",
+                }
+                for s in kb.structures.values()
+            ]
+        }
+    )
 
 
 @bp.get("/openapi.json")

@@ -15,12 +15,20 @@ from .result import Assessment, RankedStructure
 from .rules import fired, make_facts
 from .triage import decide
 
-__all__ = ["Assessment", "AssessmentRequest", "EngineModel", "InputError", "assess",
-           "assess_raw", "build_model", "parse_request"]
+__all__ = [
+    "Assessment",
+    "AssessmentRequest",
+    "EngineModel",
+    "InputError",
+    "assess",
+    "assess_raw",
+    "build_model",
+    "parse_request",
+]
 
 
 def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
-    """Assess one validated request: rules, ranking, triage, explanation, structures, next questions.
+    """Assess one request: rules, ranking, triage, explanation, structures, next questions.
 
     Args:
         model: the prepared model (knowledge, compiled rules, arrays).
@@ -35,18 +43,24 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
     hit = fired(pre_rules, facts)
     scores = logits(model, request, hit)
     probabilities = softmax(scores)
-    facts.update({"p_" + c: float(p) for c, p in zip(model.condition_ids, probabilities)})
+    pairs = zip(model.condition_ids, probabilities, strict=True)
+    facts.update({"p_" + c: float(p) for c, p in pairs})
     hit_after = fired([rule for rule in model.rules if rule.record.kind == "ranking"], facts)
     prior = softmax(model.terms.prior_table[age_band(request.age), sex_index(request.sex)])
     return Assessment(
         triage=decide(kb, hit + hit_after),
         conditions=ranked_conditions(model, request, probabilities, prior, hit),
         structures=_structures(model, probabilities),
-        next_findings=next_findings(model, request, scores, probabilities,
-                                    int(kb.setting("next_findings_count"))),
+        next_findings=next_findings(
+            model, request, scores, probabilities, int(kb.setting("next_findings_count"))
+        ),
         request={"age": request.age, "sex": request.sex, "findings": dict(request.findings)},
-        model={"region": kb.region, "classifier_weight": model.classifier_weight,
-               "temperature": model.temperature, **model.meta},
+        model={
+            "region": kb.region,
+            "classifier_weight": model.classifier_weight,
+            "temperature": model.temperature,
+            **model.meta,
+        },
     )
 
 
@@ -59,9 +73,13 @@ def _structures(model: EngineModel, probabilities: np.ndarray) -> list[RankedStr
     kb = model.kb
     scores = structure_scores(model, probabilities)
     return [
-        RankedStructure(id=model.structure_ids[k], name=kb.structures[model.structure_ids[k]].name,
-                        kind=kb.structures[model.structure_ids[k]].kind,
-                        score=round(float(scores[k]), 4),
-                        url=f"/anatomy/{model.structure_ids[k]}")
-        for k in np.argsort(-scores, kind="stable") if scores[k] > 0
+        RankedStructure(
+            id=model.structure_ids[k],
+            name=kb.structures[model.structure_ids[k]].name,
+            kind=kb.structures[model.structure_ids[k]].kind,
+            score=round(float(scores[k]), 4),
+            url=f"/anatomy/{model.structure_ids[k]}",
+        )
+        for k in np.argsort(-scores, kind="stable")
+        if scores[k] > 0
     ]

@@ -13,8 +13,9 @@ from .result import Contribution, RankedCondition, RuleHit
 from .rules import CompiledRule
 
 
-def contributions(model: EngineModel, request: AssessmentRequest,
-                  i: int) -> tuple[list[Contribution], list[Contribution]]:
+def contributions(
+    model: EngineModel, request: AssessmentRequest, i: int
+) -> tuple[list[Contribution], list[Contribution]]:
     """Supporting and opposing findings for condition i, largest effect first."""
     supporting, opposing = [], []
     kb = model.kb
@@ -26,8 +27,11 @@ def contributions(model: EngineModel, request: AssessmentRequest,
             continue
         row = model.evidence.get((i, j))
         item = Contribution(
-            id=finding_id, label=kb.findings[finding_id].label, state=state,
-            effect=round(effect, 4), likelihood_ratio=round(math.exp(effect), 3),
+            id=finding_id,
+            label=kb.findings[finding_id].label,
+            state=state,
+            effect=round(effect, 4),
+            likelihood_ratio=round(math.exp(effect), 3),
             sources=list(row.source) if row else [],
             estimate=row.estimate if row else True,
         )
@@ -37,29 +41,48 @@ def contributions(model: EngineModel, request: AssessmentRequest,
     return supporting, opposing
 
 
-def rule_hits(model: EngineModel, fired: Iterable[CompiledRule], condition_id: str) -> list[RuleHit]:
+def rule_hits(
+    model: EngineModel, fired: Iterable[CompiledRule], condition_id: str
+) -> list[RuleHit]:
     """Fired rules whose effects touched this condition."""
     return [
-        RuleHit(rule=rule.id, title=rule.record.title,
-                factor=rule.record.then.conditions[condition_id],
-                sources=list(rule.record.source), estimate=rule.record.estimate)
-        for rule in fired if condition_id in rule.record.then.conditions
+        RuleHit(
+            rule=rule.id,
+            title=rule.record.title,
+            factor=rule.record.then.conditions[condition_id],
+            sources=list(rule.record.source),
+            estimate=rule.record.estimate,
+        )
+        for rule in fired
+        if condition_id in rule.record.then.conditions
     ]
 
 
-def ranked_conditions(model: EngineModel, request: AssessmentRequest, probabilities: np.ndarray,
-                      priors: np.ndarray, fired: list[CompiledRule]) -> list[RankedCondition]:
+def ranked_conditions(
+    model: EngineModel,
+    request: AssessmentRequest,
+    probabilities: np.ndarray,
+    priors: np.ndarray,
+    fired: list[CompiledRule],
+) -> list[RankedCondition]:
     """Every condition, most probable first, each with its explanation."""
     kb = model.kb
     ranked = []
     for i in np.argsort(-probabilities, kind="stable"):
         condition = kb.conditions[model.condition_ids[i]]
         supporting, opposing = contributions(model, request, int(i))
-        ranked.append(RankedCondition(
-            id=condition.id, name=condition.name, icd10cm=condition.icd10cm,
-            probability=float(probabilities[i]), must_not_miss=condition.must_not_miss,
-            prior=round(float(priors[i]), 4), structures=kb.structures_of(condition.id),
-            supporting=supporting, opposing=opposing,
-            rules=rule_hits(model, fired, condition.id),
-        ))
+        ranked.append(
+            RankedCondition(
+                id=condition.id,
+                name=condition.name,
+                icd10cm=condition.icd10cm,
+                probability=float(probabilities[i]),
+                must_not_miss=condition.must_not_miss,
+                prior=round(float(priors[i]), 4),
+                structures=kb.structures_of(condition.id),
+                supporting=supporting,
+                opposing=opposing,
+                rules=rule_hits(model, fired, condition.id),
+            )
+        )
     return ranked

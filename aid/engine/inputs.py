@@ -14,7 +14,7 @@ ALLOWED_KEYS = ("age", "sex", "findings")
 
 
 class InputError(ValueError):
-    """Bad input: carries the contract's error code, a message that says how to fix it, and fields."""
+    """Bad input: the contract's error code, a message saying how to fix it, and the fields."""
 
     def __init__(self, code: str, message: str, fields: list[str] | None = None) -> None:
         super().__init__(message)
@@ -44,12 +44,19 @@ def suggest(unknown: str, known: Collection[str], n: int = 3) -> list[str]:
 def parse_request(raw: Any, known_findings: Collection[str]) -> AssessmentRequest:
     """Check every part of a request; raise InputError naming the first problem and the fix."""
     if not isinstance(raw, dict):
-        raise InputError("not_an_object", "The request body must be a JSON object such as "
-                         '{"age": 55, "sex": "female", "findings": {"limp": "present"}}.')
+        raise InputError(
+            "not_an_object",
+            "The request body must be a JSON object such as "
+            '{"age": 55, "sex": "female", "findings": {"limp": "present"}}.',
+        )
     extra = [key for key in raw if key not in ALLOWED_KEYS]
     if extra:
-        raise InputError("unknown_field", f"Unknown field(s) {', '.join(map(repr, extra))}; "
-                         "the request accepts only 'age', 'sex' and 'findings'.", extra)
+        raise InputError(
+            "unknown_field",
+            f"Unknown field(s) {', '.join(map(repr, extra))}; "
+            "the request accepts only 'age', 'sex' and 'findings'.",
+            extra,
+        )
     return AssessmentRequest(
         findings=MappingProxyType(_parse_findings(raw, known_findings)),
         age=_parse_age(raw.get("age")),
@@ -61,8 +68,9 @@ def _parse_age(age: Any) -> int | None:
     if age is None:
         return None
     if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
-        raise InputError("bad_age", f"'age' must be a whole number of years from 0 to 120; got "
-                         f"{age!r}.", ["age"])
+        raise InputError(
+            "bad_age", f"'age' must be a whole number of years from 0 to 120; got {age!r}.", ["age"]
+        )
     return age
 
 
@@ -70,27 +78,41 @@ def _parse_sex(sex: Any) -> str | None:
     if sex is None:
         return None
     if sex not in SEXES:
-        raise InputError("bad_sex", f"'sex' must be \"female\" or \"male\" (or left out); got "
-                         f"{sex!r}.", ["sex"])
+        raise InputError(
+            "bad_sex", f'\'sex\' must be "female" or "male" (or left out); got {sex!r}.', ["sex"]
+        )
     return sex
 
 
 def _parse_findings(raw: dict, known: Collection[str]) -> dict[str, str]:
     if "findings" not in raw:
-        raise InputError("missing_findings", "'findings' is required: an object mapping finding "
-                         'ids to "present" or "absent", e.g. {"limp": "present"}.', ["findings"])
+        raise InputError(
+            "missing_findings",
+            "'findings' is required: an object mapping finding "
+            'ids to "present" or "absent", e.g. {"limp": "present"}.',
+            ["findings"],
+        )
     findings = raw["findings"]
     if not isinstance(findings, dict):
-        raise InputError("bad_findings", "'findings' must be an object mapping finding ids to "
-                         '"present" or "absent".', ["findings"])
+        raise InputError(
+            "bad_findings",
+            '\'findings\' must be an object mapping finding ids to "present" or "absent".',
+            ["findings"],
+        )
     for finding_id, state in findings.items():
         if finding_id not in known:
             near = suggest(str(finding_id), known)
             hint = f" Did you mean {', '.join(near)}?" if near else ""
-            raise InputError("unknown_finding", f"Unknown finding id {finding_id!r}.{hint} "
-                             "GET /api/v1/findings lists every id.", [f"findings.{finding_id}"])
+            raise InputError(
+                "unknown_finding",
+                f"Unknown finding id {finding_id!r}.{hint} GET /api/v1/findings lists every id.",
+                [f"findings.{finding_id}"],
+            )
         if state not in STATES:
-            raise InputError("bad_state", f"Finding {finding_id!r} has state {state!r}; use "
-                             '"present" or "absent" (leave a finding out when it is unknown).',
-                             [f"findings.{finding_id}"])
+            raise InputError(
+                "bad_state",
+                f"Finding {finding_id!r} has state {state!r}; use "
+                '"present" or "absent" (leave a finding out when it is unknown).',
+                [f"findings.{finding_id}"],
+            )
     return dict(findings)

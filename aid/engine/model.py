@@ -1,4 +1,4 @@
-"""The prepared scoring model: knowledge turned once into numpy arrays the engine adds up per request.
+"""The prepared scoring model: knowledge turned once into arrays the engine adds up per request.
 
 Every score is additive in log-odds units, so the final ranking decomposes exactly into a prior
 term, one term per entered finding and one term per fired rule. That is what the explanation shows.
@@ -64,11 +64,12 @@ class EvidenceTerms:
 
     def scaled(self, temperature: float) -> EvidenceTerms:
         """Divide every term by a calibration temperature."""
-        return EvidenceTerms(self.prior_table / temperature, self.present / temperature,
-                             self.absent / temperature)
+        return EvidenceTerms(
+            self.prior_table / temperature, self.present / temperature, self.absent / temperature
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EngineModel:
     """Arrays and compiled rules for one knowledge base (immutable, shared by all requests)."""
 
@@ -89,8 +90,9 @@ class EngineModel:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def likelihood_terms(kb: KnowledgeBase, conditions: tuple[str, ...],
-                     findings: tuple[str, ...]) -> tuple[EvidenceTerms, np.ndarray, dict]:
+def likelihood_terms(
+    kb: KnowledgeBase, conditions: tuple[str, ...], findings: tuple[str, ...]
+) -> tuple[EvidenceTerms, np.ndarray, dict]:
     """Log-LR matrices (capped as settings say), P(present|condition), and the evidence rows."""
     c_index = {c: i for i, c in enumerate(conditions)}
     f_index = {f: j for j, f in enumerate(findings)}
@@ -115,23 +117,32 @@ def likelihood_terms(kb: KnowledgeBase, conditions: tuple[str, ...],
 
 
 def prior_terms(kb: KnowledgeBase, conditions: tuple[str, ...]) -> np.ndarray:
-    """Log prior weight for every (age band, sex, condition), with floors so nothing is -inf."""
+    """Log prior for every (age band, sex, condition): P(c | band, sex), up to a constant.
+
+    `base` is P(condition) over all ages; the band multipliers describe how the condition spreads
+    over ages, so P(c | band) is proportional to base * m(band) / sum_b m(b) * population(b), and
+    likewise for sex. Unknown age or sex leaves the base rate as it is.
+    """
     floor = kb.setting("prior_floor")
+    population = kb.setting("age_band_population")
+    weights = np.array([population[name] for name, _, _ in AGE_BANDS])
     table = np.zeros((N_BANDS, N_SEXES, len(conditions)))
     for k, condition_id in enumerate(conditions):
         prior = kb.priors[condition_id]
-        bands = [max(getattr(prior, name), floor) for name, _, _ in AGE_BANDS]
-        sexes = [prior.female, prior.male]
-        for b in range(N_BANDS):
-            band = bands[b] if b < len(bands) else 1.0
-            for s in range(N_SEXES):
-                sex = sexes[s] if s < len(sexes) else (prior.female + prior.male) / 2
-                table[b, s, k] = math.log(prior.base * band * sex)
+        bands = np.array([max(getattr(prior, name), floor) for name, _, _ in AGE_BANDS])
+        bands = np.append(bands / (bands @ weights), 1.0)
+        mean_sex = (prior.female + prior.male) / 2
+        sexes = np.array([prior.female / mean_sex, prior.male / mean_sex, 1.0])
+        table[:, :, k] = np.log(prior.base) + np.log(bands)[:, None] + np.log(sexes)[None, :]
     return table
 
 
-def build_model(kb: KnowledgeBase, classifier: LinearScorer | None = None,
-                classifier_weight: float = 0.0, temperature: float | None = None) -> EngineModel:
+def build_model(
+    kb: KnowledgeBase,
+    classifier: LinearScorer | None = None,
+    classifier_weight: float = 0.0,
+    temperature: float | None = None,
+) -> EngineModel:
     """Prepare everything the engine needs once, so a request is a few array additions."""
     conditions = tuple(kb.conditions)
     findings = tuple(kb.findings)
@@ -153,10 +164,18 @@ def build_model(kb: KnowledgeBase, classifier: LinearScorer | None = None,
     for link in kb.links:
         weights[s_index[link.structure_id], c_index[link.condition_id]] = role_weight[link.role]
     return EngineModel(
-        kb=kb, condition_ids=conditions, finding_ids=findings,
-        finding_index={f: j for j, f in enumerate(findings)}, likelihood=lr_terms, terms=terms,
-        p_present=p_present, evidence=evidence, rules=rules, rule_effects=effects,
-        structure_ids=structures, structure_weights=weights,
+        kb=kb,
+        condition_ids=conditions,
+        finding_ids=findings,
+        finding_index={f: j for j, f in enumerate(findings)},
+        likelihood=lr_terms,
+        terms=terms,
+        p_present=p_present,
+        evidence=evidence,
+        rules=rules,
+        rule_effects=effects,
+        structure_ids=structures,
+        structure_weights=weights,
         classifier_weight=classifier_weight if classifier is not None else 0.0,
         temperature=temperature,
     )

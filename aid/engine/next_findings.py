@@ -16,8 +16,13 @@ def entropy(probabilities: np.ndarray) -> np.ndarray:
     return -(probabilities * np.log2(safe)).sum(axis=0)
 
 
-def next_findings(model: EngineModel, request: AssessmentRequest, logits: np.ndarray,
-                  probabilities: np.ndarray, limit: int) -> list[NextFinding]:
+def next_findings(
+    model: EngineModel,
+    request: AssessmentRequest,
+    logits: np.ndarray,
+    probabilities: np.ndarray,
+    limit: int,
+) -> list[NextFinding]:
     """Rank unanswered findings by expected entropy reduction, all candidates at once."""
     asked = [model.finding_index[f] for f in request.findings]
     candidates = np.setdiff1d(np.arange(len(model.finding_ids)), asked)
@@ -31,8 +36,11 @@ def next_findings(model: EngineModel, request: AssessmentRequest, logits: np.nda
     order = np.argsort(-gain, kind="stable")[:limit]
     kb = model.kb
     return [
-        NextFinding(id=model.finding_ids[candidates[k]],
-                    label=kb.findings[model.finding_ids[candidates[k]]].label,
-                    value=round(float(gain[k]), 4))
-        for k in order if gain[k] > 1e-6
+        NextFinding(
+            id=model.finding_ids[candidates[k]],
+            label=kb.findings[model.finding_ids[candidates[k]]].label,
+            value=round(float(gain[k]), 4),
+        )
+        for k in order
+        if gain[k] > 1e-6
     ]

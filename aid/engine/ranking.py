@@ -20,8 +20,9 @@ def state_vectors(model: EngineModel, request: AssessmentRequest) -> tuple[np.nd
     return present, absent
 
 
-def logits(model: EngineModel, request: AssessmentRequest,
-           fired: Iterable[CompiledRule]) -> np.ndarray:
+def logits(
+    model: EngineModel, request: AssessmentRequest, fired: Iterable[CompiledRule]
+) -> np.ndarray:
     """Prior + evidence + rule effects, in log-odds units, one per condition."""
     present, absent = state_vectors(model, request)
     terms = model.terms

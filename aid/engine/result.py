@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-DISCLAIMER = ("Teaching and decision support only, not a diagnosis. Red flags and triage come "
-              "first; a clinician must examine the patient and decide.")
+DISCLAIMER = (
+    "Teaching and decision support only, not a diagnosis. Red flags and triage come "
+    "first; a clinician must examine the patient and decide."
+)
 
 
 @dataclass(frozen=True)

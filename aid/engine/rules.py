@@ -43,8 +43,13 @@ def rule_context(kb: KnowledgeBase) -> Context:
     return Context(type_resolver=rule_engine.type_resolver_from_dict(types))
 
 
-def make_facts(kb: KnowledgeBase, findings: Mapping[str, str], age: int | None,
-               sex: str | None, probabilities: Mapping[str, float] | None = None) -> dict[str, Any]:
+def make_facts(
+    kb: KnowledgeBase,
+    findings: Mapping[str, str],
+    age: int | None,
+    sex: str | None,
+    probabilities: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
     """Build the values a rule sees; findings not entered are 'unknown'."""
     facts: dict[str, Any] = dict.fromkeys(kb.findings, UNKNOWN)
     facts.update(findings)
@@ -72,16 +77,25 @@ def compile_rules(kb: KnowledgeBase) -> tuple[CompiledRule, ...]:
             expression = rule_engine.Rule(record.when, context=context)
             expression.matches(blank)
         except rule_engine.errors.SymbolResolutionError as exc:
-            raise KnowledgeError(path, f"unknown name '{exc.symbol_name}' in the expression "
-                                 "(not a finding id, age, sex or p_<condition>)", record.id,
-                                 "when") from None
+            raise KnowledgeError(
+                path,
+                f"unknown name '{exc.symbol_name}' in the expression "
+                "(not a finding id, age, sex or p_<condition>)",
+                record.id,
+                "when",
+            ) from None
         except rule_engine.errors.EvaluationError as exc:
-            raise KnowledgeError(path, f"expression fails when nothing is known ({exc.message}); "
-                                 "guard numbers with 'age != null and ...'", record.id,
-                                 "when") from None
+            raise KnowledgeError(
+                path,
+                f"expression fails when nothing is known ({exc.message}); "
+                "guard numbers with 'age != null and ...'",
+                record.id,
+                "when",
+            ) from None
         except rule_engine.errors.EngineError as exc:
-            raise KnowledgeError(path, f"expression does not parse: {exc.message}", record.id,
-                                 "when") from None
+            raise KnowledgeError(
+                path, f"expression does not parse: {exc.message}", record.id, "when"
+            ) from None
         names = set(_IDENTIFIER.findall(record.when))
         _check_kind(record, names, path)
         compiled.append(CompiledRule(record, expression, frozenset(names & set(kb.findings))))
@@ -92,11 +106,16 @@ def _check_kind(record: RuleRecord, names: set[str], path: Any) -> None:
     reads_probabilities = any(name.startswith(PROBABILITY_PREFIX) for name in names)
     if record.kind == "ranking":
         if record.then.conditions:
-            raise KnowledgeError(path, "a ranking rule may set triage only, not condition effects",
-                                 record.id, "then.conditions")
+            raise KnowledgeError(
+                path,
+                "a ranking rule may set triage only, not condition effects",
+                record.id,
+                "then.conditions",
+            )
     elif reads_probabilities:
-        raise KnowledgeError(path, "only rules of kind 'ranking' may read p_<condition>",
-                             record.id, "when")
+        raise KnowledgeError(
+            path, "only rules of kind 'ranking' may read p_<condition>", record.id, "when"
+        )
 
 
 def fired(rules: Iterable[CompiledRule], facts: Mapping[str, Any]) -> list[CompiledRule]:

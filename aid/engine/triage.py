@@ -14,9 +14,14 @@ def reason(kb: KnowledgeBase, rule: CompiledRule) -> TriageReason:
     """A triage reason that names the rule and cites its source (or says it is an estimate)."""
     record = rule.record
     citation = kb.cite(record.source) if record.source else "Estimate (no published figure)"
-    return TriageReason(rule=record.id, level=record.then.triage or "routine",
-                        text=f"{record.then.text} [{citation}]", sources=list(record.source),
-                        citation=citation, estimate=record.estimate)
+    return TriageReason(
+        rule=record.id,
+        level=record.then.triage or "routine",
+        text=f"{record.then.text} [{citation}]",
+        sources=list(record.source),
+        citation=citation,
+        estimate=record.estimate,
+    )
 
 
 def decide(kb: KnowledgeBase, fired: Iterable[CompiledRule]) -> Triage:

@@ -1,4 +1,4 @@
-"""Loading and validation of the data folders (knowledge/, rules/, cases/): no clinical content here."""
+"""Loading and validation of the data folders (knowledge/, rules/, cases/); no clinical content."""
 
 from .base import KnowledgeBase
 from .errors import KnowledgeError

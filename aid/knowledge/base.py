@@ -1,4 +1,4 @@
-"""The immutable knowledge base the engine reads: one region's findings, conditions, rules, pages."""
+"""The immutable knowledge base: one region's findings, conditions, rules and pages."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .records import (
 from .rule_records import RuleRecord
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KnowledgeBase:
     """Everything loaded and cross-checked for one region; never mutated after load."""
 

@@ -19,7 +19,7 @@ class CaseLibrary:
 
 
 def load_cases(folder: Path, kb: KnowledgeBase) -> CaseLibrary:
-    """Read cases/<region>/vignettes/*.yaml (lists) and cases/<region>/teaching/*.yaml (one each)."""
+    """Read vignettes/*.yaml (lists of vignettes) and teaching/*.yaml (one case each)."""
     vignettes: list[Vignette] = []
     seen: set[str] = set()
     for path in sorted((folder / "vignettes").glob("*.yaml")):
@@ -38,7 +38,9 @@ def load_cases(folder: Path, kb: KnowledgeBase) -> CaseLibrary:
     for path in sorted((folder / "teaching").glob("*.yaml")):
         case = build(TeachingCase, read_yaml(path), path, path.stem)
         if case.id != path.stem:
-            raise KnowledgeError(path, f"id '{case.id}' does not match the file name", case.id, "id")
+            raise KnowledgeError(
+                path, f"id '{case.id}' does not match the file name", case.id, "id"
+            )
         _check_teaching(path, case, kb)
         teaching[case.id] = case
     return CaseLibrary(tuple(vignettes), MappingProxyType(teaching))
@@ -53,8 +55,9 @@ def _check_vignette(path: Path, v: Vignette, kb: KnowledgeBase) -> None:
 
 def _check_teaching(path: Path, case: TeachingCase, kb: KnowledgeBase) -> None:
     for stage in case.stages:
-        check_refs(path, case.id, f"stages.{stage.name}.findings", stage.findings, kb.findings,
-                   "finding")
+        check_refs(
+            path, case.id, f"stages.{stage.name}.findings", stage.findings, kb.findings, "finding"
+        )
     ids = [case.diagnosis, *case.expected_differential, *case.must_consider]
     check_refs(path, case.id, "expected_differential", ids, kb.conditions, "condition")
     check_refs(path, case.id, "structures", case.structures, kb.structures, "structure")

@@ -8,9 +8,18 @@ from .base import KnowledgeBase
 from .errors import KnowledgeError
 from .loaders import check_refs
 
-
-REQUIRED_SETTINGS = ("lr_pos_max", "lr_pos_min", "lr_neg_min", "lr_neg_max", "prior_floor",
-                     "temperature", "background_rate", "role_weight", "next_findings_count")
+REQUIRED_SETTINGS = (
+    "lr_pos_max",
+    "lr_pos_min",
+    "lr_neg_min",
+    "lr_neg_max",
+    "prior_floor",
+    "temperature",
+    "background_rate",
+    "age_band_population",
+    "role_weight",
+    "next_findings_count",
+)
 
 
 def check_cross_references(kb: KnowledgeBase, here: Path) -> None:
@@ -29,8 +38,14 @@ def _check_tables(kb: KnowledgeBase, here: Path) -> None:
         if condition_id not in kb.priors:
             raise KnowledgeError(path, "every condition needs a prior row", condition_id)
     for prior in kb.priors.values():
-        check_refs(path, prior.condition_id, "condition_id", [prior.condition_id], kb.conditions,
-                   "condition")
+        check_refs(
+            path,
+            prior.condition_id,
+            "condition_id",
+            [prior.condition_id],
+            kb.conditions,
+            "condition",
+        )
         check_refs(path, prior.condition_id, "source", prior.source, kb.sources, "source")
     path = here / "condition_structures.csv"
     for link in kb.links:
@@ -54,24 +69,44 @@ def _check_tables(kb: KnowledgeBase, here: Path) -> None:
     for name, setting in kb.settings.items():
         check_refs(here / "settings.yaml", name, "source", setting.source, kb.sources, "source")
     for region in kb.body_regions:
-        check_refs(here / "body_regions.csv", region.region_id, "finding_ids", region.finding_ids,
-                   kb.findings, "finding")
-        check_refs(here / "body_regions.csv", region.region_id, "structure_ids",
-                   region.structure_ids, kb.structures, "structure")
+        check_refs(
+            here / "body_regions.csv",
+            region.region_id,
+            "finding_ids",
+            region.finding_ids,
+            kb.findings,
+            "finding",
+        )
+        check_refs(
+            here / "body_regions.csv",
+            region.region_id,
+            "structure_ids",
+            region.structure_ids,
+            kb.structures,
+            "structure",
+        )
 
 
 def _check_rules(kb: KnowledgeBase) -> None:
     for rule in kb.rules:
         path = kb.rule_origin[rule.id]
         check_refs(path, rule.id, "source", rule.source, kb.sources, "source")
-        check_refs(path, rule.id, "then.conditions", rule.then.conditions, kb.conditions,
-                   "condition")
+        check_refs(
+            path, rule.id, "then.conditions", rule.then.conditions, kb.conditions, "condition"
+        )
         for kind in ("fires", "does_not_fire"):
             for example in getattr(rule.examples, kind):
-                check_refs(path, rule.id, f"examples.{kind}", example.findings, kb.findings,
-                           "finding")
-                check_refs(path, rule.id, f"examples.{kind}", example.probabilities,
-                           kb.conditions, "condition")
+                check_refs(
+                    path, rule.id, f"examples.{kind}", example.findings, kb.findings, "finding"
+                )
+                check_refs(
+                    path,
+                    rule.id,
+                    f"examples.{kind}",
+                    example.probabilities,
+                    kb.conditions,
+                    "condition",
+                )
 
 
 def _check_pages(kb: KnowledgeBase, here: Path) -> None:
@@ -82,8 +117,18 @@ def _check_pages(kb: KnowledgeBase, here: Path) -> None:
     rule_ids = {rule.id for rule in kb.rules}
     for hazard in kb.hazards:
         path = here / "hazards.csv"
-        check_refs(path, hazard.hazard_id, "guarding_rules", hazard.guarding_rules, rule_ids, "rule")
-        check_refs(path, hazard.hazard_id, "finding_ids", hazard.finding_ids, kb.findings, "finding")
+        check_refs(
+            path, hazard.hazard_id, "guarding_rules", hazard.guarding_rules, rule_ids, "rule"
+        )
+        check_refs(
+            path, hazard.hazard_id, "finding_ids", hazard.finding_ids, kb.findings, "finding"
+        )
         if hazard.condition_id:
-            check_refs(path, hazard.hazard_id, "condition_id", [hazard.condition_id],
-                       kb.conditions, "condition")
+            check_refs(
+                path,
+                hazard.hazard_id,
+                "condition_id",
+                [hazard.condition_id],
+                kb.conditions,
+                "condition",
+            )

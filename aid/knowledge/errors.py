@@ -8,8 +8,9 @@ from pathlib import Path
 class KnowledgeError(Exception):
     """A data file is malformed or refers to something that does not exist."""
 
-    def __init__(self, path: str | Path, message: str, record: str | None = None,
-                 field: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path, message: str, record: str | None = None, field: str | None = None
+    ) -> None:
         self.path = str(path)
         self.record = record
         self.field = field

@@ -33,8 +33,9 @@ def load_sources(folder: Path) -> dict[str, Source]:
     for path in files:
         for source in read_csv(path, Source):
             if source.id in merged:
-                raise KnowledgeError(path, "source id already defined in another file",
-                                     source.id, "id")
+                raise KnowledgeError(
+                    path, "source id already defined in another file", source.id, "id"
+                )
             merged[source.id] = source
     return merged
 
@@ -75,19 +76,24 @@ def load_anatomy(folder: Path, structures: dict[str, Structure]) -> dict[str, An
         meta, body = read_front_matter(path)
         page = build(AnatomyPage, {**meta, "html": render_markdown(body)}, path, path.stem)
         if page.id != path.stem:
-            raise KnowledgeError(path, f"id '{page.id}' does not match the file name", page.id, "id")
+            raise KnowledgeError(
+                path, f"id '{page.id}' does not match the file name", page.id, "id"
+            )
         check_refs(path, page.id, "id", [page.id], structures, "structure")
         pages[page.id] = page
     for structure_id in structures:
         if structure_id not in pages:
-            raise KnowledgeError(folder / f"{structure_id}.md",
-                                 "anatomy page is missing: every structure needs one",
-                                 structure_id)
+            raise KnowledgeError(
+                folder / f"{structure_id}.md",
+                "anatomy page is missing: every structure needs one",
+                structure_id,
+            )
     return pages
 
 
-def load_knowledge(knowledge_dir: str | Path, rules_dir: str | Path,
-                   region: str = "hip") -> KnowledgeBase:
+def load_knowledge(
+    knowledge_dir: str | Path, rules_dir: str | Path, region: str = "hip"
+) -> KnowledgeBase:
     """Load, validate and cross-check a region; raise KnowledgeError on the first defect."""
     root = Path(knowledge_dir)
     here = root / region
@@ -104,14 +110,25 @@ def load_knowledge(knowledge_dir: str | Path, rules_dir: str | Path,
     anatomy = load_anatomy(here / "structures", structures)
     regions = _optional_csv(here / "body_regions.csv", BodyRegion, "region_id")
     hazards = _optional_csv(here / "hazards.csv", Hazard, "hazard_id")
-    diagrams = {p.stem: p.read_text(encoding="utf-8") for p in sorted((here / "diagrams").glob("*.svg"))}
+    diagrams = {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted((here / "diagrams").glob("*.svg"))
+    }
 
     kb = KnowledgeBase(
-        region=region, sources=MappingProxyType(sources), findings=MappingProxyType(findings),
-        conditions=MappingProxyType(conditions), structures=MappingProxyType(structures),
-        priors=MappingProxyType(priors), links=tuple(links), likelihoods=tuple(likelihoods),
-        rules=tuple(rules), settings=MappingProxyType(settings), anatomy=MappingProxyType(anatomy),
-        body_regions=tuple(regions), hazards=tuple(hazards), diagrams=MappingProxyType(diagrams),
+        region=region,
+        sources=MappingProxyType(sources),
+        findings=MappingProxyType(findings),
+        conditions=MappingProxyType(conditions),
+        structures=MappingProxyType(structures),
+        priors=MappingProxyType(priors),
+        links=tuple(links),
+        likelihoods=tuple(likelihoods),
+        rules=tuple(rules),
+        settings=MappingProxyType(settings),
+        anatomy=MappingProxyType(anatomy),
+        body_regions=tuple(regions),
+        hazards=tuple(hazards),
+        diagrams=MappingProxyType(diagrams),
         rule_origin=MappingProxyType(rule_origin),
     )
     from .crossref import check_cross_references

@@ -1,4 +1,4 @@
-"""Readers for CSV, YAML and Markdown-with-front-matter files that turn defects into KnowledgeError."""
+"""Readers for CSV, YAML and Markdown-with-front-matter files; defects become KnowledgeError."""
 
 from __future__ import annotations
 
@@ -69,7 +69,9 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
     """Split a Markdown file into its YAML front matter and body."""
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---"):
-        raise KnowledgeError(path, "Markdown page must start with YAML front matter between --- lines")
+        raise KnowledgeError(
+            path, "Markdown page must start with YAML front matter between --- lines"
+        )
     meta_text, closed, rest = text[3:].partition("\n---")
     if not closed:
         raise KnowledgeError(path, "front matter is not closed by a --- line")
@@ -94,8 +96,9 @@ def unique_by(records: Iterable[Any], path: Path, attr: str = "id") -> dict[str,
     return index
 
 
-def check_refs(path: Path, record: str, field: str, ids: Iterable[str], known: dict | set,
-               what: str) -> None:
+def check_refs(
+    path: Path, record: str, field: str, ids: Iterable[str], known: dict | set, what: str
+) -> None:
     """Raise when any id is not among the known ids, suggesting the closest."""
     for ident in ids:
         if ident not in known:

@@ -50,17 +50,36 @@ class Source(Record):
     citation: str = Field(min_length=5)
     locator: str = ""
     kind: Literal[
-        "meta_analysis", "systematic_review", "cohort", "case_control", "cross_sectional",
-        "guideline", "criteria", "review", "textbook", "case_report", "case_series",
-        "teaching_case", "secondary",
+        "meta_analysis",
+        "systematic_review",
+        "cohort",
+        "case_control",
+        "cross_sectional",
+        "guideline",
+        "criteria",
+        "review",
+        "textbook",
+        "case_report",
+        "case_series",
+        "teaching_case",
+        "secondary",
     ]
     note: str = ""
 
 
 class Finding(Record):
     id: str = Field(pattern=ID_PATTERN)
-    group: Literal["location", "pattern", "onset", "gait", "exam", "neurology", "systemic",
-                   "risk", "investigation"]
+    group: Literal[
+        "location",
+        "pattern",
+        "onset",
+        "gait",
+        "exam",
+        "neurology",
+        "systemic",
+        "risk",
+        "investigation",
+    ]
     label: str = Field(min_length=2)
     synonyms: list[str] = []
     hpo: str = ""
@@ -90,8 +109,9 @@ class Condition(Record):
 class Structure(Record):
     id: str = Field(pattern=ID_PATTERN)
     name: str
-    kind: Literal["muscle", "tendon", "bone", "bursa", "nerve", "joint", "cartilage", "fascia",
-                  "other"]
+    kind: Literal[
+        "muscle", "tendon", "bone", "bursa", "nerve", "joint", "cartilage", "fascia", "other"
+    ]
 
 
 class Cited(Record):
@@ -132,8 +152,13 @@ class Prior(Cited):
 
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("age_0_2", 0, 2), ("age_3_8", 3, 8), ("age_9_16", 9, 16), ("age_17_39", 17, 39),
-    ("age_40_59", 40, 59), ("age_60_79", 60, 79), ("age_80_plus", 80, 200),
+    ("age_0_2", 0, 2),
+    ("age_3_8", 3, 8),
+    ("age_9_16", 9, 16),
+    ("age_17_39", 17, 39),
+    ("age_40_59", 40, 59),
+    ("age_60_79", 60, 79),
+    ("age_80_plus", 80, 200),
 )
 
 
@@ -146,8 +171,9 @@ class Likelihood(Cited):
     lr_neg: float | None = Field(default=None, gt=0)
     note: str = ""
 
-    _empty = field_validator("sensitivity", "specificity", "lr_pos", "lr_neg",
-                             mode="before")(empty_to_none)
+    _empty = field_validator("sensitivity", "specificity", "lr_pos", "lr_neg", mode="before")(
+        empty_to_none
+    )
 
     @model_validator(mode="after")
     def _numbers_complete(self) -> Likelihood:

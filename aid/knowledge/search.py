@@ -25,11 +25,20 @@ STOPWORDS = frozenset(
     "have has had been be am are was were with that this there very really so get gets got feel "
     "feels felt bit some lot little do does did he she his her him they them their our we you "
     "your hes shes he's she's for from since about just like also keeps keep kind sort quite "
-    "been being can could would should".split()
+    "been being can could would should right doctor doctors physio gp nurse examined examining "
+    "recently lately now today week weeks days months m s t ve re d ll".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
-_CONTRACTIONS = {"can't": "cannot", "cant": "cannot", "won't": "will not", "wont": "will not",
-                 "doesn't": "not", "don't": "not", "isn't": "not", "couldn't": "cannot"}
+_CONTRACTIONS = {
+    "can't": "cannot",
+    "cant": "cannot",
+    "won't": "will not",
+    "wont": "will not",
+    "doesn't": "not",
+    "don't": "not",
+    "isn't": "not",
+    "couldn't": "cannot",
+}
 TYPO_THRESHOLD = 80.0
 
 
@@ -38,7 +47,7 @@ def words(text: str) -> list[str]:
     text = text.lower().replace("’", "'")
     for short, long in _CONTRACTIONS.items():
         text = re.sub(rf"\b{re.escape(short)}\b", long, text)
-    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS and not w.isdigit()]
 
 
 @dataclass(frozen=True)
@@ -51,9 +60,18 @@ class Match:
 class FindingSearch:
     """An index over every finding's label and synonyms; build once, query many times."""
 
-    def __init__(self, kb: KnowledgeBase, cutoff: float = 58.0, balance: float = 0.5) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        cutoff: float = 52.0,
+        balance: float = 0.5,
+        long_query_shift: float = 0.05,
+        unknown_weight: float = 0.5,
+    ) -> None:
         self.cutoff = cutoff
         self.balance = balance
+        self.long_query_shift = long_query_shift
+        self.unknown_weight = unknown_weight
         phrases: list[tuple[str, str]] = []
         for finding in kb.findings.values():
             for phrase in dict.fromkeys([finding.label, *finding.synonyms]):
@@ -66,16 +84,18 @@ class FindingSearch:
         self.idf = self._idf(phrases, tokens, index)
         rows = [p for p, toks in enumerate(tokens) for _ in set(toks)]
         cols = [index[t] for toks in tokens for t in set(toks)]
-        self.incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                                           shape=(len(phrases), len(self.vocab)))
+        self.incidence = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(phrases), len(self.vocab))
+        )
         self.weighted = self.incidence @ sparse.diags(self.idf)
         self.phrase_weight = np.asarray(self.weighted.sum(axis=1)).ravel()
 
-    def _idf(self, phrases: list[tuple[str, str]], tokens: list[list[str]],
-             index: dict[str, int]) -> np.ndarray:
+    def _idf(
+        self, phrases: list[tuple[str, str]], tokens: list[list[str]], index: dict[str, int]
+    ) -> np.ndarray:
         """Inverse document frequency with one document per finding."""
         per_finding: dict[str, set[str]] = {}
-        for (finding_id, _), toks in zip(phrases, tokens):
+        for (finding_id, _), toks in zip(phrases, tokens, strict=True):
             per_finding.setdefault(finding_id, set()).update(toks)
         counts = np.zeros(len(self.vocab))
         for toks in per_finding.values():
@@ -88,10 +108,16 @@ class FindingSearch:
         raw = cdist(query, self.vocab, scorer=fuzz.ratio) / 100.0
         sim = np.where(raw * 100 >= TYPO_THRESHOLD, raw, 0.0)
         for q, word in enumerate(query):
-            if len(word) >= 4:
-                for k, token in enumerate(self.vocab):
-                    if len(token) >= 4 and (token.startswith(word) or word.startswith(token)):
-                        sim[q, k] = max(sim[q, k], 0.9)
+            if len(word) < 3:
+                continue
+            strength = 0.9 if len(word) >= 4 else 0.8  # "lat" for lateral is weaker evidence
+            for k, token in enumerate(self.vocab):
+                if (
+                    len(token) >= len(word)
+                    and token.startswith(word)
+                    or (len(token) >= 4 and word.startswith(token) and len(word) - len(token) <= 3)
+                ):
+                    sim[q, k] = max(sim[q, k], strength)
         return sim
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
@@ -102,14 +128,17 @@ class FindingSearch:
         sim = self._similarity(query)
         best_vocab = sim.max(axis=0)
         phrase_cover = (self.weighted @ best_vocab) / self.phrase_weight
-        query_weight = np.array([self.idf[int(np.argmax(row))] if row.max() > 0
-                                 else self.idf.max() for row in sim])
+        query_weight = np.array(
+            [self.idf[int(np.argmax(row))] if row.max() > 0 else self.idf.max() for row in sim]
+        )
         query_cover = np.zeros(len(self.phrases))
         for q in range(len(query)):
             per_phrase = self.incidence.multiply(sim[q]).max(axis=1).toarray().ravel()
             query_cover += query_weight[q] * per_phrase
         query_cover /= query_weight.sum()
-        scores = 100 * (self.balance * phrase_cover + (1 - self.balance) * query_cover)
+        # Long lay sentences carry filler words; lean on how much of a phrase they contain.
+        balance = min(0.75, self.balance + self.long_query_shift * max(0, len(query) - 3))
+        scores = 100 * (balance * phrase_cover + (1 - balance) * query_cover)
         return self._best_per_finding(scores, limit)
 
     def _best_per_finding(self, scores: np.ndarray, limit: int) -> list[Match]:
@@ -122,4 +151,3 @@ class FindingSearch:
             if finding_id not in best:
                 best[finding_id] = Match(finding_id, round(score, 1), phrase)
         return list(best.values())
-

@@ -1,13 +1,120 @@
-"""Load the committed classifier safely (skops, trusted types, sha256) and prepare the engine model."""
+"""Load the committed classifier safely and turn it into the engine's additive terms.
+
+Safety: the file is opened with skops (never pickle/joblib), only the types in TRUSTED_TYPES may
+appear in it, its sha256 and the scikit-learn version must match models/metrics.json, and any
+mismatch stops the app with a message that names the file and the fix (`make train`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import sklearn
+import skops.io as sio
+
 from ..engine import EngineModel, build_model
-from ..knowledge import KnowledgeBase
+from ..engine.model import N_BANDS, N_SEXES
+from ..knowledge import KnowledgeBase, KnowledgeError
+
+MODEL_FILE = "classifier.skops"
+METRICS_FILE = "metrics.json"
+# The only non-default types a classifier file may contain; checked by a test against the file.
+TRUSTED_TYPES = ("sklearn.linear_model._logistic.LogisticRegression",)
+
+
+@dataclass(frozen=True)
+class ClassifierTerms:
+    """A fitted multinomial logistic regression expressed in the engine's layout."""
+
+    prior_table: np.ndarray
+    present: np.ndarray
+    absent: np.ndarray
+
+    @classmethod
+    def from_estimator(cls, clf, model: EngineModel) -> ClassifierTerms:
+        """Split coefficients into per-finding present/absent terms and an age/sex prior table.
+
+        Coefficients of (condition, finding) pairs that have no evidence row are set to zero, so
+        a finding outside a condition's profile stays neutral in the served ranking too: the
+        classifier re-weights the cited evidence and the priors, it does not invent links.
+        """
+        coef = np.asarray(clf.coef_)
+        if coef.shape[0] != len(model.condition_ids):
+            raise ValueError("classifier classes do not match the knowledge base conditions")
+        order = np.argsort(clf.classes_)
+        coef, intercept = coef[order], np.asarray(clf.intercept_)[order]
+        n = len(model.finding_ids)
+        if coef.shape[1] != 2 * n + N_BANDS + N_SEXES:
+            raise ValueError("classifier features do not match the knowledge base findings")
+        bands = coef[:, 2 * n : 2 * n + N_BANDS]
+        sexes = coef[:, 2 * n + N_BANDS :]
+        prior = intercept[None, None, :] + bands.T[:, None, :] + sexes.T[None, :, :]
+        profile = np.zeros((len(model.condition_ids), n), dtype=bool)
+        for i, j in model.evidence:
+            profile[i, j] = True
+        present = np.where(profile, coef[:, 0 : 2 * n : 2], 0.0)
+        absent = np.where(profile, coef[:, 1 : 2 * n : 2], 0.0)
+        return cls(prior_table=prior, present=present, absent=absent)
+
+
+def read_metrics(models_dir: Path) -> dict:
+    """models/metrics.json, or an error that says how to create it."""
+    path = models_dir / METRICS_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KnowledgeError(path, "missing; run `make train` to create the model") from None
+    except ValueError as exc:
+        raise KnowledgeError(path, f"not valid JSON ({exc}); run `make train`") from None
+
+
+def load_classifier(models_dir: Path, metrics: dict):
+    """Open the skops file after checking version, hash and the types it contains."""
+    path = models_dir / MODEL_FILE
+    if metrics.get("sklearn_version") != sklearn.__version__:
+        raise KnowledgeError(
+            path,
+            f"trained with scikit-learn {metrics.get('sklearn_version')} "
+            f"but {sklearn.__version__} is installed; run `make train`",
+        )
+    if not path.is_file():
+        raise KnowledgeError(path, "classifier file is missing; run `make train`")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != metrics.get("sha256"):
+        raise KnowledgeError(
+            path,
+            "sha256 does not match models/metrics.json: the file is "
+            "corrupt or was replaced; run `make train`",
+        )
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+        extra = sorted(set(untrusted) - set(TRUSTED_TYPES))
+        if extra:
+            raise KnowledgeError(path, f"contains untrusted types {extra}; refusing to load it")
+        return sio.load(path, trusted=list(TRUSTED_TYPES))
+    except KnowledgeError:
+        raise
+    except Exception as exc:  # skops raises many kinds of error on a damaged archive
+        raise KnowledgeError(
+            path, f"cannot be read ({type(exc).__name__}: {exc}); run `make train`"
+        ) from None
 
 
 def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool) -> EngineModel:
-    """The engine model, blended with the committed classifier when there is one."""
-    return build_model(kb)
+    """The engine model, blended with the committed classifier (checked) when enabled."""
+    if not use_classifier:
+        return build_model(kb)
+    metrics = read_metrics(models_dir)
+    clf = load_classifier(models_dir, metrics)
+    base = build_model(kb)
+    try:
+        terms = ClassifierTerms.from_estimator(clf, base)
+    except ValueError as exc:
+        raise KnowledgeError(models_dir / MODEL_FILE, f"{exc}; run `make train`") from None
+    model = build_model(kb, terms, float(metrics["blend_weight"]), float(metrics["temperature"]))
+    model.meta.update({"classifier": MODEL_FILE, "classifier_sha256": metrics["sha256"][:12]})
+    return model

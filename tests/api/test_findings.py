@@ -34,13 +34,16 @@ def test_every_contract_id_listed(client, kind):
     assert {row["id"] for row in contract_rows(f"{kind}.csv")} <= listed
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("outside of my hip hurts", "lateral_hip_pain"),
-    ("I limp", "limp"),
-    ("can't put weight on my leg", "unable_to_bear_weight"),
-    ("numb where I sit on a saddle", "saddle_anaesthesia"),
-    ("pain in my groin", "groin_pain"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("outside of my hip hurts", "lateral_hip_pain"),
+        ("I limp", "limp"),
+        ("can't put weight on my leg", "unable_to_bear_weight"),
+        ("numb where I sit on a saddle", "saddle_anaesthesia"),
+        ("pain in my groin", "groin_pain"),
+    ],
+)
 def test_lay_search_examples(client, query, expected):
     found = client.get("/api/v1/findings", query_string={"q": query}).get_json()["findings"]
     assert found and found[0]["id"] == expected
@@ -63,8 +66,9 @@ def test_lay_search_accuracy_on_held_out_phrases(state):
 
 
 def test_lay_search_rejects_held_out_nonsense(state):
-    nonsense = [r["phrase"] for r in held_out_rows("test") + held_out_rows("dev")
-                if not r["finding_id"]]
+    nonsense = [
+        r["phrase"] for r in held_out_rows("test") + held_out_rows("dev") if not r["finding_id"]
+    ]
     matched = [p for p in nonsense if state.search.search(p)]
     assert len(matched) <= len(nonsense) // 10, matched
 

@@ -32,15 +32,18 @@ def test_unknown_is_not_absent(model):
     unknown = assess(model, request(age=40))
     absent = assess(model, request(age=40, lateral_hip_pain="absent"))
     assert probability(unknown, "greater_trochanteric_pain_syndrome") != pytest.approx(
-        probability(absent, "greater_trochanteric_pain_syndrome"))
+        probability(absent, "greater_trochanteric_pain_syndrome")
+    )
     assert probability(absent, "greater_trochanteric_pain_syndrome") < probability(
-        unknown, "greater_trochanteric_pain_syndrome")
+        unknown, "greater_trochanteric_pain_syndrome"
+    )
 
 
 def test_unlisted_finding_is_neutral(model, kb):
     listed = {(r.condition_id, r.finding_id) for r in kb.likelihoods}
-    condition, finding = next((c, f) for c in kb.conditions for f in kb.findings
-                              if (c, f) not in listed)
+    condition, finding = next(
+        (c, f) for c in kb.conditions for f in kb.findings if (c, f) not in listed
+    )
     i, j = model.condition_ids.index(condition), model.finding_index[finding]
     assert model.terms.present[i, j] == 0 and model.terms.absent[i, j] == 0
 
@@ -50,8 +53,14 @@ def test_one_absent_finding_cannot_erase_a_condition(model, kb):
 
 
 def test_explanation_adds_up_to_the_ranking(model):
-    req = request(age=60, sex="female", lateral_hip_pain="present", groin_pain="absent",
-                  pain_lying_on_side="present", fever="absent")
+    req = request(
+        age=60,
+        sex="female",
+        lateral_hip_pain="present",
+        groin_pain="absent",
+        pain_lying_on_side="present",
+        fever="absent",
+    )
     facts = make_facts(model.kb, req.findings, req.age, req.sex)
     hit = fired([r for r in model.rules if r.record.kind != "ranking"], facts)
     total = logits(model, req, hit)
@@ -72,9 +81,13 @@ def test_probabilities_sum_to_one_and_are_sorted(model):
 
 
 def test_red_flag_sets_emergency_whatever_the_ranking(model):
-    benign = dict(lateral_hip_pain="present", pain_lying_on_side="present",
-                  greater_trochanter_tenderness="present", pain_resisted_abduction="present",
-                  pain_single_leg_stance_30s="present")
+    benign = dict(
+        lateral_hip_pain="present",
+        pain_lying_on_side="present",
+        greater_trochanter_tenderness="present",
+        pain_resisted_abduction="present",
+        pain_single_leg_stance_30s="present",
+    )
     result = assess(model, request(age=50, sex="female", saddle_anaesthesia="present", **benign))
     assert result.conditions[0].id != "cauda_equina_syndrome"
     assert result.triage.level == "emergency"
@@ -89,8 +102,15 @@ def test_next_findings_are_unanswered_and_ranked(model):
 
 
 def test_structures_follow_conditions(model):
-    result = assess(model, request(age=40, sex="female", anterolateral_thigh_paresthesia="present",
-                                   sensory_loss_anterolateral_thigh="present"))
+    result = assess(
+        model,
+        request(
+            age=40,
+            sex="female",
+            anterolateral_thigh_paresthesia="present",
+            sensory_loss_anterolateral_thigh="present",
+        ),
+    )
     assert result.conditions[0].id == "meralgia_paresthetica"
     assert result.structures[0].id == "lateral_femoral_cutaneous_nerve"
 

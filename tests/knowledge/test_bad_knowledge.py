@@ -10,6 +10,7 @@ import yaml
 
 from aid.knowledge import KnowledgeError
 from aid.state import load_state
+
 from conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad_knowledge"
@@ -32,8 +33,14 @@ def broken_copy(tmp_path: Path, entry: dict) -> Path:
 def test_broken_file_is_named(tmp_path, entry):
     root = broken_copy(tmp_path, entry)
     with pytest.raises(KnowledgeError, match=entry["match"]):
-        load_state.__wrapped__(str(root / "knowledge"), str(root / "rules"), str(root / "cases"),
-                               str(ROOT / "models"), "hip", True)
+        load_state.__wrapped__(
+            str(root / "knowledge"),
+            str(root / "rules"),
+            str(root / "cases"),
+            str(ROOT / "models"),
+            "hip",
+            True,
+        )
 
 
 def test_every_fixture_is_used():
@@ -44,17 +51,28 @@ def test_every_fixture_is_used():
 
 def run_flask(args, env_extra):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(ROOT), **env_extra}
-    return subprocess.run([sys.executable, "-m", "flask", "--app", "aid", *args], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "aid", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_check_knowledge_cli_names_the_defect(tmp_path):
     entry = next(e for e in MANIFEST if e["file"] == "rule_unknown_finding.yaml")
     root = broken_copy(tmp_path, entry)
-    result = run_flask(["check-knowledge"], {"AID_KNOWLEDGE_DIR": str(root / "knowledge"),
-                                             "AID_RULES_DIR": str(root / "rules"),
-                                             "AID_CASES_DIR": str(root / "cases"),
-                                             "AID_SECRET_KEY": "x"})
+    result = run_flask(
+        ["check-knowledge"],
+        {
+            "AID_KNOWLEDGE_DIR": str(root / "knowledge"),
+            "AID_RULES_DIR": str(root / "rules"),
+            "AID_CASES_DIR": str(root / "cases"),
+            "AID_SECRET_KEY": "x",
+        },
+    )
     assert result.returncode == 1
     assert "zz_bad.yaml" in result.stderr and "fevr" in result.stderr
 
@@ -65,5 +83,12 @@ def test_app_refuses_to_start_on_bad_knowledge(tmp_path):
     entry = next(e for e in MANIFEST if e["file"] == "likelihoods_no_source.csv")
     root = broken_copy(tmp_path, entry)
     with pytest.raises(KnowledgeError, match="likelihoods.csv"):
-        create_app({"TESTING": True, "SECRET_KEY": "x", "KNOWLEDGE_DIR": str(root / "knowledge"),
-                    "RULES_DIR": str(root / "rules"), "CASES_DIR": str(root / "cases")})
+        create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "x",
+                "KNOWLEDGE_DIR": str(root / "knowledge"),
+                "RULES_DIR": str(root / "rules"),
+                "CASES_DIR": str(root / "cases"),
+            }
+        )

@@ -5,14 +5,17 @@ import pytest
 from aid import create_app
 from aid.engine.rules import compile_rules, facts_for_example
 from aid.knowledge import load_knowledge
+
 from conftest import ROOT
 
 KB = load_knowledge(ROOT / "knowledge", ROOT / "rules", "hip")
 RULES = {rule.id: rule for rule in compile_rules(KB)}
-CASES = [(rule.id, kind, index)
-         for rule in KB.rules
-         for kind in ("fires", "does_not_fire")
-         for index in range(len(getattr(rule.examples, kind)))]
+CASES = [
+    (rule.id, kind, index)
+    for rule in KB.rules
+    for kind in ("fires", "does_not_fire")
+    for index in range(len(getattr(rule.examples, kind)))
+]
 
 
 @pytest.mark.parametrize("rule_id,kind,index", CASES, ids=lambda x: str(x))

@@ -1,0 +1,1 @@
+"""HTML blueprints, one per user-facing area; every page calls the same engine as the API."""
