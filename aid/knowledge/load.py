@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from .anatomy import AnatomyPage, render_markdown
 from .base import KnowledgeBase
+from .diagrams import check_diagram_ids, load_diagrams
 from .errors import KnowledgeError
 from .loaders import build, check_refs, read_csv, read_front_matter, read_yaml, unique_by
 from .records import (
@@ -110,9 +111,23 @@ def load_knowledge(
     anatomy = load_anatomy(here / "structures", structures)
     regions = _optional_csv(here / "body_regions.csv", BodyRegion, "region_id")
     hazards = _optional_csv(here / "hazards.csv", Hazard, "hazard_id")
-    diagrams = {
-        p.stem: p.read_text(encoding="utf-8") for p in sorted((here / "diagrams").glob("*.svg"))
-    }
+    diagrams = load_diagrams(here / "diagrams")
+    if "anatomy" in diagrams:
+        check_diagram_ids(
+            here / "diagrams" / "anatomy.svg",
+            diagrams["anatomy"],
+            "data-structure",
+            list(structures),
+            "structure",
+        )
+    if "body_map" in diagrams:
+        check_diagram_ids(
+            here / "diagrams" / "body_map.svg",
+            diagrams["body_map"],
+            "data-region",
+            [r.region_id for r in regions],
+            "body region",
+        )
 
     kb = KnowledgeBase(
         region=region,

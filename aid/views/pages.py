@@ -55,3 +55,9 @@ def sources():
         settings=[(k, v) for k, v in kb.settings.items() if v.estimate],
         priors=[p for p in kb.priors.values() if p.estimate],
     )
+
+
+@bp.get("/safety")
+def safety():
+    """The hazard log: each must-not-miss condition and red flag, its guarding rules and test."""
+    return render_template("pages/safety.html", kb=aid().kb)
