@@ -74,9 +74,12 @@ def train_model_command(rows: int | None) -> None:
     from .ml.train import train
 
     config = current_app.config
+    from .knowledge.case_loader import load_cases
+
     kb = load_knowledge(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["REGION"])
+    dev_cases = list(load_cases(Path(config["CASES_DIR"]) / config["REGION"], kb).teaching.values())
     settings = CohortSettings() if rows is None else CohortSettings(size=rows)
-    metrics = train(kb, Path(config["MODELS_DIR"]), settings)
+    metrics = train(kb, Path(config["MODELS_DIR"]), dev_cases, settings)
     metrics.pop("_classifier")
     click.echo(json.dumps(metrics, indent=2))
 

@@ -4,13 +4,15 @@ How rules and classifier combine (also in the model card): the rules keep author
 age gates and must-not-miss escalation; they are never learned. The likelihood-ratio model and the
 multinomial logistic regression are both additive in log-odds, so they are pooled log-linearly,
 logit = (1 - w) * LR model + w * classifier, and then divided by a temperature T. w and T are chosen
-by minimising log-loss on a held-out synthetic split (never on the public vignettes).
+on the teaching cases (see blend.py), never on the public vignettes; the synthetic split's own best
+choice is recorded alongside for comparison.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -24,10 +26,13 @@ from tqdm import tqdm
 
 from ..engine import build_model
 from ..knowledge import KnowledgeBase
+from ..knowledge.cases import TeachingCase
+from .blend import (
+    BLEND_GRID,  # noqa: E402  (one grid for both selections)
+    choose_on_cases,
+)
 from .dataset import Cohort, CohortSettings, generate
 from .predict import METRICS_FILE, MODEL_FILE, ClassifierTerms
-
-BLEND_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def fit(cohort: Cohort, n_classes: int, seed: int, c: float = 0.5) -> LogisticRegression:
@@ -73,7 +78,11 @@ def sha256(path: Path) -> str:
 
 
 def train(
-    kb: KnowledgeBase, models_dir: Path, settings: CohortSettings | None = None, write: bool = True
+    kb: KnowledgeBase,
+    models_dir: Path,
+    dev_cases: Sequence[TeachingCase],
+    settings: CohortSettings | None = None,
+    write: bool = True,
 ) -> dict[str, Any]:
     """Generate the cohort, fit, choose blend and temperature, and write model + metrics."""
     settings = settings or CohortSettings()
@@ -89,7 +98,8 @@ def train(
     terms = ClassifierTerms.from_estimator(clf, base)
     lr = term_logits(base.likelihood, valid.features)
     clf_logits = term_logits(terms, valid.features)
-    weight, temperature, loss = choose_blend(lr, clf_logits, valid.labels)
+    synthetic_weight, synthetic_t, loss = choose_blend(lr, clf_logits, valid.labels)
+    weight, temperature, dev_loss = choose_on_cases(kb, terms, dev_cases)
     steps.update()
     metrics = {
         "created_by": "flask --app aid train-model",
@@ -98,14 +108,18 @@ def train(
         "knowledge_hash": knowledge_hash(kb),
         "blend_weight": weight,
         "temperature": temperature,
+        "chosen_on": f"{len(dev_cases)} teaching cases (development set), log-loss {dev_loss}",
         "synthetic_validation": {
+            "best_blend_weight": synthetic_weight,
+            "best_temperature": round(synthetic_t, 4),
             "log_loss_blend": round(loss, 4),
             "log_loss_lr": round(log_loss(lr, valid.labels), 4),
             "log_loss_classifier": round(log_loss(clf_logits, valid.labels), 4),
             "top1_lr": _top1(lr, valid.labels),
             "top1_classifier": _top1(clf_logits, valid.labels),
             "top1_blend": _top1(
-                ((1 - weight) * lr + weight * clf_logits) / temperature, valid.labels
+                ((1 - synthetic_weight) * lr + synthetic_weight * clf_logits) / synthetic_t,
+                valid.labels,
             ),
         },
     }
