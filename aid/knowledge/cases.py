@@ -26,6 +26,13 @@ class Vignette(Record):
     detail: Literal["sparse", "moderate", "rich"]
     atypical: bool = False
 
+    @model_validator(mode="after")
+    def _enough_to_assess(self) -> Vignette:
+        present = sum(state == "present" for state in self.findings.values())
+        if present < 3:
+            raise ValueError("a vignette needs at least 3 findings present (see cases/README.md)")
+        return self
+
     @property
     def correct(self) -> set[str]:
         """Condition ids that count as a correct answer."""

@@ -6,11 +6,21 @@ from functools import lru_cache
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from ..knowledge import KnowledgeBase
 
-STATE_CHOICES = [("unknown", "Not known"), ("present", "Present"), ("absent", "Absent")]
+STATE_CHOICES = [
+    SelectChoice("unknown", "Not known"),
+    SelectChoice("present", "Present"),
+    SelectChoice("absent", "Absent"),
+]
+SEX_CHOICES = [
+    SelectChoice("", "Not given"),
+    SelectChoice("female", "Female"),
+    SelectChoice("male", "Male"),
+]
 GROUP_ORDER = (
     "location",
     "pattern",
@@ -51,9 +61,7 @@ class BaseAssessForm(FlaskForm):
         "Age (years)",
         validators=[Optional(), NumberRange(0, 120, "Age must be a whole number from 0 to 120.")],
     )
-    sex = SelectField(
-        "Sex", choices=[("", "Not given"), ("female", "Female"), ("male", "Male")], default=""
-    )
+    sex = SelectField("Sex", choices=SEX_CHOICES, default="")
     no_red_flags = BooleanField("None of these red flags is present")
     q = StringField("Find a finding by lay words", validators=[Optional()])
 
