@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import contract_rows
+from helpers import contract_rows
 
 PHRASES = Path(__file__).resolve().parent.parent / "data" / "lay_phrases.csv"
 

@@ -13,8 +13,16 @@ from werkzeug.serving import make_server
 from aid import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -32,8 +40,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def live_server(tmp_path_factory):
     """The app with CSRF on, served on a free loopback port for the whole session."""
     instance = tmp_path_factory.mktemp("instance")
-    app = create_app({"SECRET_KEY": "browser-tests", "RATELIMIT_ENABLED": False,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'aid.sqlite'}"})
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-tests",
+            "RATELIMIT_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'aid.sqlite'}",
+        }
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

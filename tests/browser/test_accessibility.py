@@ -4,14 +4,26 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-PAGES = ["/", "/assess", "/conditions", "/conditions/septic_arthritis", "/anatomy/",
-         "/anatomy/gluteus_medius", "/sources", "/safety", "/no-such-page"]
+PAGES = [
+    "/",
+    "/assess",
+    "/conditions",
+    "/conditions/septic_arthritis",
+    "/anatomy/",
+    "/anatomy/gluteus_medius",
+    "/sources",
+    "/safety",
+    "/no-such-page",
+]
 
 
 def serious(page: Page) -> list[str]:
     result = Axe().run(page)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -24,7 +24,9 @@ def test_lateral_hip_case_ranks_gtps_and_links_anatomy(page: Page, live_server, 
     page.get_by_role("button", name="Rank conditions and structures").click()
     expect(page.locator("#triage-title")).to_contain_text("ROUTINE")
     first = page.locator(".conditions .condition-name").first
-    expect(first).to_have_text(re.compile("Greater trochanteric pain syndrome|Gluteus medius and minimus"))
+    expect(first).to_have_text(
+        re.compile("Greater trochanteric pain syndrome|Gluteus medius and minimus")
+    )
     shots(page, "results-lateral-hip")
     page.locator(".structures").get_by_role("link", name="Gluteus medius").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Gluteus medius")

@@ -11,7 +11,7 @@ import yaml
 from aid.knowledge import KnowledgeError
 from aid.state import load_state
 
-from conftest import ROOT
+from helpers import ROOT
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad_knowledge"
 MANIFEST = yaml.safe_load((FIXTURES / "manifest.yaml").read_text())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import contract_rows
+from helpers import contract_rows
 
 
 @pytest.mark.parametrize("row", contract_rows("findings.csv"), ids=lambda r: r["id"])

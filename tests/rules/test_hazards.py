@@ -50,7 +50,7 @@ def pytest_generate_tests(metafunc):
     if "guard" in metafunc.fixturenames:
         from aid.knowledge import load_knowledge
 
-        from conftest import ROOT
+        from helpers import ROOT
 
         kb = load_knowledge(ROOT / "knowledge", ROOT / "rules", "hip")
         metafunc.parametrize(

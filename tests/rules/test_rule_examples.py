@@ -6,7 +6,7 @@ from aid import create_app
 from aid.engine.rules import compile_rules, facts_for_example
 from aid.knowledge import load_knowledge
 
-from conftest import ROOT
+from helpers import ROOT
 
 KB = load_knowledge(ROOT / "knowledge", ROOT / "rules", "hip")
 RULES = {rule.id: rule for rule in compile_rules(KB)}
