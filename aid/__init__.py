@@ -21,10 +21,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
-    from . import cli, security, state
+    from . import cli, db, security, state
     from .knowledge import KnowledgeError
 
     security.init_app(app)
+    db.init_app(app)
     try:
         state.init_app(app)
     except KnowledgeError:
@@ -43,10 +44,11 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .api.errors import register_error_handlers
     from .security import csrf
-    from .views import anatomy, assess, pages
+    from .views import anatomy, assess, auth, cases, pages
 
     csrf.exempt(api_bp)
-    for bp in (api_bp, pages.bp, assess.bp, anatomy.bp):
+    auth.login_manager.init_app(app)
+    for bp in (api_bp, pages.bp, assess.bp, anatomy.bp, cases.bp, auth.bp):
         app.register_blueprint(bp)
     register_error_handlers(app)
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions

@@ -12,6 +12,7 @@ TEST_CONFIG = {
     "WTF_CSRF_ENABLED": False,
     "SECRET_KEY": "test-secret",
     "RATELIMIT_ENABLED": False,
+    "SQLALCHEMY_DATABASE_URI": "sqlite://",
 }
 
 

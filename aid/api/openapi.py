@@ -143,7 +143,7 @@ def _get(summary: str, params: list | None = None, extra: dict | None = None) ->
     return {"get": {"summary": summary, "parameters": params or [], "responses": responses}}
 
 
-def openapi_document(kb: KnowledgeBase) -> dict[str, Any]:
+def openapi_document(kb: KnowledgeBase, kb_cases: list[str]) -> dict[str, Any]:
     """The whole OpenAPI 3.1 document."""
     query = [
         {
@@ -187,6 +187,25 @@ def openapi_document(kb: KnowledgeBase) -> dict[str, Any]:
             "/api/v1/conditions": _get("Every condition"),
             "/api/v1/structures": _get("Every structure"),
             "/api/v1/openapi.json": _get("This document"),
+            "/api/v1/cases": _get("Every teaching case (no spoilers)"),
+            "/api/v1/cases/{case_id}": _get(
+                "A teaching case with the first `reveal` stages; the answer once all are shown",
+                [
+                    {
+                        "name": "case_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "enum": sorted(kb_cases)},
+                    },
+                    {
+                        "name": "reveal",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "string", "pattern": "^[0-9]{1,2}$"},
+                    },
+                ],
+                {"400": _error("Unknown case or bad reveal")},
+            ),
         },
         "components": {
             "schemas": {

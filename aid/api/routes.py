@@ -109,4 +109,59 @@ def structures():
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API (finding ids enumerated from the knowledge)."""
-    return jsonify(openapi_document(aid().kb))
+    return jsonify(openapi_document(aid().kb, list(aid().cases.teaching)))
+
+
+def case_summary(case) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "title": case.title,
+        "age": case.age,
+        "sex": case.sex,
+        "objectives": list(case.objectives),
+        "stages": len(case.stages),
+        "url": f"/api/v1/cases/{case.id}",
+    }
+
+
+@bp.get("/cases")
+def cases():
+    """Every teaching case, without spoilers."""
+    return jsonify({"cases": [case_summary(c) for c in aid().cases.teaching.values()]})
+
+
+@bp.get("/cases/<case_id>")
+def case(case_id: str):
+    """A case with ?reveal=k stages shown (default 1); the answer only once all are revealed."""
+    teaching = aid().cases.teaching
+    if case_id not in teaching:
+        raise InputError(
+            "unknown_case", f"No case {case_id!r}; GET /api/v1/cases lists them.", ["case_id"]
+        )
+    case = teaching[case_id]
+    raw = request.args.get("reveal", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= len(case.stages):
+        raise InputError(
+            "bad_reveal",
+            f"'reveal' must be a whole number from 1 to {len(case.stages)}; got {raw!r}.",
+            ["reveal"],
+        )
+    shown = int(raw)
+    body = case_summary(case) | {
+        "revealed": shown,
+        "stage_detail": [
+            {"name": s.name, "text": s.text, "findings": dict(s.findings)}
+            for s in case.stages[:shown]
+        ],
+    }
+    if shown == len(case.stages):
+        body["answer"] = {
+            "diagnosis": case.diagnosis,
+            "triage": case.triage,
+            "expected_differential": list(case.expected_differential),
+            "must_consider": list(case.must_consider),
+            "structures": list(case.structures),
+            "debrief": case.debrief,
+            "sources": list(case.sources),
+        }
+    return jsonify(body)
