@@ -7,12 +7,12 @@ down only makes saving a case attempt fail with a clear message.
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask
 from flask_login import UserMixin
-from flask_migrate import Migrate, upgrade
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,7 +27,6 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 
 
 def now() -> datetime:
@@ -90,8 +89,13 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS))
-    if app.config.get("AUTO_MIGRATE", True):
+    auto = app.config.get("AUTO_MIGRATE", True)
+    if not auto and "db" not in sys.argv:
+        return  # alembic is only imported when the schema is migrated (start-up time)
+    from flask_migrate import Migrate, upgrade
+
+    Migrate(app, db, directory=str(MIGRATIONS))
+    if auto:
         with app.app_context():
             try:
                 upgrade(directory=str(MIGRATIONS))

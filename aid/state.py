@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
 
 from .engine import EngineModel
 from .knowledge import KnowledgeBase, load_knowledge
 from .knowledge.case_loader import CaseLibrary, load_cases
-from .knowledge.search import FindingSearch
 from .ml.predict import load_engine_model
+
+if TYPE_CHECKING:
+    from .knowledge.search import FindingSearch
 
 
 @dataclass(frozen=True)
 class AidState:
     kb: KnowledgeBase
     model: EngineModel
-    search: FindingSearch
     cases: CaseLibrary
+
+    @cached_property
+    def search(self) -> FindingSearch:
+        """The lay-word index, built on first use (it is not needed to start serving)."""
+        from .knowledge.search import FindingSearch
+
+        return FindingSearch(self.kb)
 
 
 @lru_cache(maxsize=8)
@@ -36,9 +44,7 @@ def load_state(
     """Load and validate everything once per set of folders (cached: the data are immutable)."""
     kb = load_knowledge(knowledge_dir, rules_dir, region)
     model = load_engine_model(kb, Path(models_dir), use_classifier)
-    return AidState(
-        kb=kb, model=model, search=FindingSearch(kb), cases=load_cases(Path(cases_dir) / region, kb)
-    )
+    return AidState(kb=kb, model=model, cases=load_cases(Path(cases_dir) / region, kb))
 
 
 def state_from_config(config: Any) -> AidState:

@@ -40,4 +40,10 @@ def register_error_handlers(app: Flask) -> None:
                 [],
             )
         code = (exc.name or "error").lower().replace(" ", "_")
-        return error_response(exc.code or 500, code, exc.description or exc.name or "Error")
+        response, status = error_response(
+            exc.code or 500, code, exc.description or exc.name or "Error"
+        )
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":  # keep e.g. Allow on 405, Retry-After on 429
+                response.headers[name] = value
+        return response, status

@@ -127,8 +127,16 @@ def request_schema(kb: KnowledgeBase) -> dict[str, Any]:
         "required": ["findings"],
         "additionalProperties": False,
         "properties": {
-            "age": {"type": "integer", "minimum": 0, "maximum": 120},
-            "sex": {"type": "string", "enum": ["female", "male"]},
+            "age": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "maximum": 120,
+                "description": "Years; null or absent when not known.",
+            },
+            "sex": {
+                "enum": ["female", "male", None],
+                "description": "null or absent when not given.",
+            },
             "findings": {
                 "type": "object",
                 "additionalProperties": False,
@@ -185,6 +193,7 @@ def openapi_document(kb: KnowledgeBase, kb_cases: list[str]) -> dict[str, Any]:
                 {"400": _error("Search text too long")},
             ),
             "/api/v1/conditions": _get("Every condition"),
+            "/api/v1/health": _get("Liveness check"),
             "/api/v1/structures": _get("Every structure"),
             "/api/v1/openapi.json": _get("This document"),
             "/api/v1/cases": _get("Every teaching case (no spoilers)"),
@@ -201,7 +210,7 @@ def openapi_document(kb: KnowledgeBase, kb_cases: list[str]) -> dict[str, Any]:
                         "name": "reveal",
                         "in": "query",
                         "required": False,
-                        "schema": {"type": "string", "pattern": "^[0-9]{1,2}$"},
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 20},
                     },
                 ],
                 {"400": _error("Unknown case or bad reveal")},

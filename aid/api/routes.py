@@ -25,6 +25,12 @@ def read_json_body() -> Any:
         ) from None
 
 
+@bp.get("/health")
+def health():
+    """A trivial endpoint: the baseline the HTTP benchmark compares /assess against."""
+    return jsonify({"status": "ok"})
+
+
 @bp.post("/assess")
 def assess():
     """Rank conditions and structures for the findings posted."""
@@ -124,6 +130,9 @@ def case_summary(case) -> dict[str, Any]:
     }
 
 
+MAX_REVEAL = 20
+
+
 @bp.get("/cases")
 def cases():
     """Every teaching case, without spoilers."""
@@ -140,13 +149,14 @@ def case(case_id: str):
         )
     case = teaching[case_id]
     raw = request.args.get("reveal", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= len(case.stages):
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_REVEAL:
         raise InputError(
             "bad_reveal",
-            f"'reveal' must be a whole number from 1 to {len(case.stages)}; got {raw!r}.",
+            f"'reveal' must be a whole number from 1 to {MAX_REVEAL} (numbers past the last "
+            f"stage show the whole case); got {raw!r}.",
             ["reveal"],
         )
-    shown = int(raw)
+    shown = min(int(raw), len(case.stages))
     body = case_summary(case) | {
         "revealed": shown,
         "stage_detail": [

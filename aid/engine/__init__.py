@@ -39,13 +39,10 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
     """
     kb = model.kb
     facts = make_facts(kb, request.findings, request.age, request.sex)
-    pre_rules = [rule for rule in model.rules if rule.record.kind != "ranking"]
-    hit = fired(pre_rules, facts)
+    hit = model.finding_rules.fired(facts, request.findings, request.age, request.sex)
     scores = logits(model, request, hit)
     probabilities = softmax(scores)
-    pairs = zip(model.condition_ids, probabilities, strict=True)
-    facts.update({"p_" + c: float(p) for c, p in pairs})
-    hit_after = fired([rule for rule in model.rules if rule.record.kind == "ranking"], facts)
+    hit_after = ranking_rules_fired(model, request, facts, hit, probabilities)
     prior = softmax(model.terms.prior_table[age_band(request.age), sex_index(request.sex)])
     return Assessment(
         triage=decide(kb, hit + hit_after),
@@ -62,6 +59,31 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
             **model.meta,
         },
     )
+
+
+def ranking_rules_fired(
+    model: EngineModel,
+    request: AssessmentRequest,
+    facts: dict,
+    hit: list,
+    probabilities: np.ndarray,
+) -> list:
+    """Ranking rules, read on the probabilities without the red-flag findings.
+
+    Red flags escalate through their own rules; keeping them out of the ranking rules' input
+    means that adding a red flag can never lower the triage level by reshuffling probabilities.
+    """
+    flags = [f for f in request.findings if f in model.red_flags]
+    if flags:
+        rest = AssessmentRequest(
+            findings={k: v for k, v in request.findings.items() if k not in model.red_flags},
+            age=request.age,
+            sex=request.sex,
+        )
+        unflagged = [rule for rule in hit if not rule.reads & set(flags)]
+        probabilities = softmax(logits(model, rest, unflagged))
+    pairs = zip(model.condition_ids, probabilities, strict=True)
+    return fired(model.ranking_rules, facts | {"p_" + c: float(p) for c, p in pairs})
 
 
 def assess_raw(model: EngineModel, raw: Any) -> Assessment:

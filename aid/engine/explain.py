@@ -13,19 +13,28 @@ from .result import Contribution, RankedCondition, RuleHit
 from .rules import CompiledRule
 
 
+def effect_matrix(model: EngineModel, request: AssessmentRequest) -> np.ndarray:
+    """(conditions x entered findings) log-odds effects, in the request's finding order."""
+    columns = [
+        (model.terms.present if state == "present" else model.terms.absent)[
+            :, model.finding_index[finding_id]
+        ]
+        for finding_id, state in request.findings.items()
+    ]
+    return np.column_stack(columns) if columns else np.zeros((len(model.condition_ids), 0))
+
+
 def contributions(
-    model: EngineModel, request: AssessmentRequest, i: int
+    model: EngineModel, request: AssessmentRequest, i: int, effects: np.ndarray
 ) -> tuple[list[Contribution], list[Contribution]]:
     """Supporting and opposing findings for condition i, largest effect first."""
     supporting, opposing = [], []
     kb = model.kb
-    for finding_id, state in request.findings.items():
-        j = model.finding_index[finding_id]
-        matrix = model.terms.present if state == "present" else model.terms.absent
-        effect = float(matrix[i, j])
+    for k, (finding_id, state) in enumerate(request.findings.items()):
+        effect = float(effects[i, k])
         if abs(effect) < 1e-9:
             continue
-        row = model.evidence.get((i, j))
+        row = model.evidence.get((i, model.finding_index[finding_id]))
         item = Contribution(
             id=finding_id,
             label=kb.findings[finding_id].label,
@@ -67,10 +76,11 @@ def ranked_conditions(
 ) -> list[RankedCondition]:
     """Every condition, most probable first, each with its explanation."""
     kb = model.kb
+    effects = effect_matrix(model, request)
     ranked = []
     for i in np.argsort(-probabilities, kind="stable"):
         condition = kb.conditions[model.condition_ids[i]]
-        supporting, opposing = contributions(model, request, int(i))
+        supporting, opposing = contributions(model, request, int(i), effects)
         ranked.append(
             RankedCondition(
                 id=condition.id,
@@ -79,7 +89,7 @@ def ranked_conditions(
                 probability=float(probabilities[i]),
                 must_not_miss=condition.must_not_miss,
                 prior=round(float(priors[i]), 4),
-                structures=kb.structures_of(condition.id),
+                structures=list(model.structures_by_condition[i]),
                 supporting=supporting,
                 opposing=opposing,
                 rules=rule_hits(model, fired, condition.id),

@@ -67,9 +67,13 @@ def parse_request(raw: Any, known_findings: Collection[str]) -> AssessmentReques
 def _parse_age(age: Any) -> int | None:
     if age is None:
         return None
+    if isinstance(age, float) and age.is_integer():
+        age = int(age)  # JSON Schema counts 65.0 as an integer
     if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
         raise InputError(
-            "bad_age", f"'age' must be a whole number of years from 0 to 120; got {age!r}.", ["age"]
+            "bad_age",
+            f"'age' must be a whole number of years from 0 to 120; got {age!r}.",
+            ["age"],
         )
     return age
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..knowledge import KnowledgeBase
 from ..knowledge.records import AGE_BANDS, Likelihood
-from .rules import CompiledRule, compile_rules
+from .rules import CompiledRule, FindingRuleIndex, compile_rules
 
 SEXES = ("female", "male")
 N_BANDS = len(AGE_BANDS) + 1  # last index = age unknown
@@ -85,6 +85,11 @@ class EngineModel:
     rule_effects: dict[str, np.ndarray]
     structure_ids: tuple[str, ...]
     structure_weights: np.ndarray  # (structures, conditions)
+    structures_by_condition: tuple[tuple[str, ...], ...]  # per condition, primary first
+    evidence_weight: np.ndarray  # |log LR+| + |log LR-| per (condition, finding)
+    finding_rules: FindingRuleIndex  # rules over findings, age and sex (not ranking rules)
+    ranking_rules: tuple[CompiledRule, ...]
+    red_flags: frozenset[str]  # findings in the hazard log
     classifier_weight: float = 0.0
     temperature: float = 1.0
     meta: dict[str, str] = field(default_factory=dict)
@@ -176,6 +181,11 @@ def build_model(
         rule_effects=effects,
         structure_ids=structures,
         structure_weights=weights,
+        structures_by_condition=tuple(tuple(kb.structures_of(c)) for c in conditions),
+        evidence_weight=np.abs(terms.present) + np.abs(terms.absent),
+        finding_rules=FindingRuleIndex(kb, [r for r in rules if r.record.kind != "ranking"]),
+        ranking_rules=tuple(r for r in rules if r.record.kind == "ranking"),
+        red_flags=frozenset(f for hazard in kb.hazards for f in hazard.finding_ids),
         classifier_weight=classifier_weight if classifier is not None else 0.0,
         temperature=temperature,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 DISCLAIMER = (
@@ -91,5 +91,26 @@ class Assessment:
     disclaimer: str = DISCLAIMER
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON body of POST /api/v1/assess."""
-        return asdict(self)
+        """The JSON body of POST /api/v1/assess (built by hand: asdict deep-copies, slowly)."""
+        return {
+            "triage": {
+                "level": self.triage.level,
+                "reasons": [dict(vars(r)) for r in self.triage.reasons],
+                "other_flags": [dict(vars(r)) for r in self.triage.other_flags],
+            },
+            "conditions": [condition_dict(c) for c in self.conditions],
+            "structures": [dict(vars(s)) for s in self.structures],
+            "next_findings": [dict(vars(n)) for n in self.next_findings],
+            "request": self.request,
+            "model": self.model,
+            "disclaimer": self.disclaimer,
+        }
+
+
+def condition_dict(condition: RankedCondition) -> dict[str, Any]:
+    """One ranked condition as plain JSON-ready data."""
+    body = dict(vars(condition))
+    body["structures"] = list(condition.structures)
+    for key in ("supporting", "opposing", "rules"):
+        body[key] = [dict(vars(item)) for item in body[key]]
+    return body

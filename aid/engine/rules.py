@@ -121,3 +121,34 @@ def _check_kind(record: RuleRecord, names: set[str], path: Any) -> None:
 def fired(rules: Iterable[CompiledRule], facts: Mapping[str, Any]) -> list[CompiledRule]:
     """The rules that fire for these facts, in file order."""
     return [rule for rule in rules if rule.matches(facts)]
+
+
+class FindingRuleIndex:
+    """Evaluate finding rules fast: a rule reading none of the entered findings gives the same
+    answer as on a case with nothing entered (same age and sex), which is computed once and kept.
+    """
+
+    def __init__(self, kb: KnowledgeBase, rules: Iterable[CompiledRule]) -> None:
+        self.kb = kb
+        self.rules = tuple(rules)
+        self._blank: dict[tuple[int | None, str | None], frozenset[str]] = {}
+
+    def blank(self, age: int | None, sex: str | None) -> frozenset[str]:
+        """Ids of the rules that fire when only age and sex are known (cached per age and sex)."""
+        key = (age, sex)
+        if key not in self._blank:
+            facts = make_facts(self.kb, {}, age, sex)
+            self._blank[key] = frozenset(rule.id for rule in fired(self.rules, facts))
+        return self._blank[key]
+
+    def fired(
+        self, facts: Mapping[str, Any], entered: Iterable[str], age: int | None, sex: str | None
+    ) -> list[CompiledRule]:
+        """Same result as `fired(rules, facts)`, evaluating only the rules the findings touch."""
+        entered = set(entered)
+        blank = self.blank(age, sex)
+        return [
+            rule
+            for rule in self.rules
+            if (rule.matches(facts) if rule.reads & entered else rule.id in blank)
+        ]

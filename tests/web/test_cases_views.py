@@ -152,9 +152,11 @@ def test_cases_api_hides_answers_until_all_revealed(client, state):
     assert case.diagnosis not in str(first)
     full = client.get(f"/api/v1/cases/{CASE}?reveal={len(case.stages)}").get_json()
     assert full["answer"]["diagnosis"] == case.diagnosis
+    beyond = client.get(f"/api/v1/cases/{CASE}?reveal=20").get_json()
+    assert beyond["revealed"] == len(case.stages) and "answer" in beyond
 
 
-@pytest.mark.parametrize("query", ["reveal=0", "reveal=99", "reveal=two"])
+@pytest.mark.parametrize("query", ["reveal=0", "reveal=21", "reveal=two", "reveal=-1"])
 def test_cases_api_bad_reveal(client, query):
     response = client.get(f"/api/v1/cases/{CASE}?{query}")
     assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad_reveal"

@@ -1,0 +1,27 @@
+"""Load: 60 s at 16 connections against POST /api/v1/assess on gunicorn (2 workers, loopback).
+Goals: zero errors, p99 <= 50 ms, worker memory flat. Run with `make load`."""
+
+import sys
+
+from common import header
+from http_server import CASE, gunicorn, worker_rss_kib, wrk
+
+
+def main(seconds: int = 60) -> None:
+    header(f"load: {seconds} s at 16 connections, POST /api/v1/assess", "python bench/load.py")
+    with gunicorn() as (base, server):
+        wrk(base + "/api/v1/assess", 3, 16, CASE)  # warm-up
+        before = worker_rss_kib(server.pid)
+        result = wrk(base + "/api/v1/assess", seconds, 16, CASE)
+        after = worker_rss_kib(server.pid)
+    print(
+        f"   {result['requests']} requests, {result['rps']:.0f} req/s, p50 {result['p50_ms']:.2f} ms, "
+        f"p99 {result['p99_ms']:.2f} ms, errors {result['errors']}"
+    )
+    print(
+        f"   worker RSS before {[r // 1024 for r in before]} MiB, after {[r // 1024 for r in after]} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 60)
