@@ -54,5 +54,10 @@ train: install  ## retrain the classifier from the synthetic cohort (fixed seed)
 eval: install-dev  ## evaluate on the public vignettes: likelihood model, classifier, blend
 	$(FLASK) evaluate
 
-bench: install-dev  ## latency, HTTP throughput, growth and start-up benchmarks
+bench: install-dev  ## latency, HTTP throughput, growth and start-up benchmarks (needs wrk)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk)
 	$(PY) bench/run_all.py
+
+load: install-dev  ## 60 s at 16 connections against gunicorn on loopback (needs wrk)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk)
+	$(PY) bench/load.py 60

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -14,7 +15,8 @@ REPAIR_COMMANDS = ("check-knowledge", "train-model")
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: defaults, instance config, AID_* environment, then test overrides."""
-    app = Flask(__name__, instance_relative_config=True)
+    instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("AID_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=instance, instance_relative_config=True)
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("AID")

@@ -134,7 +134,7 @@ def main() -> None:
                 ]
                 samples = []
                 for request in requests:
-                    samples += timed(lambda r=request: assess(model, r), 1)
+                    samples += timed(lambda r=request, m=model: assess(m, r), 1)
                 line.append(f"{entered} findings p50 {percentile(samples, 50):.2f} ms")
             print("   " + "; ".join(line))
 

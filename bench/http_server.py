@@ -1,4 +1,4 @@
-"""Run gunicorn (2 workers, loopback) and wrk against the same app: shared by http.py and load.py."""
+"""Run gunicorn (2 workers, loopback) and wrk against the same app (used by http_bench and load)."""
 
 from __future__ import annotations
 

@@ -15,12 +15,12 @@ def main(seconds: int = 60) -> None:
         result = wrk(base + "/api/v1/assess", seconds, 16, CASE)
         after = worker_rss_kib(server.pid)
     print(
-        f"   {result['requests']} requests, {result['rps']:.0f} req/s, p50 {result['p50_ms']:.2f} ms, "
-        f"p99 {result['p99_ms']:.2f} ms, errors {result['errors']}"
+        f"   {result['requests']} requests, {result['rps']:.0f} req/s, "
+        f"p50 {result['p50_ms']:.2f} ms, p99 {result['p99_ms']:.2f} ms, "
+        f"errors {result['errors']}"
     )
-    print(
-        f"   worker RSS before {[r // 1024 for r in before]} MiB, after {[r // 1024 for r in after]} MiB"
-    )
+    mib_before, mib_after = [r // 1024 for r in before], [r // 1024 for r in after]
+    print(f"   worker RSS before {mib_before} MiB, after {mib_after} MiB")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,8 @@ from .ranking import logits, softmax, structure_scores
 from .result import Assessment, RankedStructure
 from .rules import fired, make_facts
 from .triage import decide
+
+MAX_FLAG_VARIANTS = 5
 
 __all__ = [
     "Assessment",
@@ -68,22 +71,31 @@ def ranking_rules_fired(
     hit: list,
     probabilities: np.ndarray,
 ) -> list:
-    """Ranking rules, read on the probabilities without the red-flag findings.
+    """Ranking rules, read on the probabilities of the case and of the case minus each subset of
+    its present red flags (at most 2^5 variants).
 
-    Red flags escalate through their own rules; keeping them out of the ranking rules' input
-    means that adding a red flag can never lower the triage level by reshuffling probabilities.
+    A red flag can pull probability towards another condition and so below a ranking rule's
+    threshold; taking every variant means that adding a red flag never lowers the triage level.
     """
-    flags = [f for f in request.findings if f in model.red_flags]
-    if flags:
-        rest = AssessmentRequest(
-            findings={k: v for k, v in request.findings.items() if k not in model.red_flags},
-            age=request.age,
-            sex=request.sex,
-        )
-        unflagged = [rule for rule in hit if not rule.reads & set(flags)]
-        probabilities = softmax(logits(model, rest, unflagged))
-    pairs = zip(model.condition_ids, probabilities, strict=True)
-    return fired(model.ranking_rules, facts | {"p_" + c: float(p) for c, p in pairs})
+    flags = [
+        f for f, state in request.findings.items() if state == "present" and f in model.red_flags
+    ][:MAX_FLAG_VARIANTS]
+    variants = [probabilities]
+    for size in range(1, len(flags) + 1):
+        for removed in combinations(flags, size):
+            rest = AssessmentRequest(
+                findings={k: v for k, v in request.findings.items() if k not in removed},
+                age=request.age,
+                sex=request.sex,
+            )
+            kept = [rule for rule in hit if not rule.reads & set(removed)]
+            variants.append(softmax(logits(model, rest, kept)))
+    fired_ids: dict[str, object] = {}
+    for variant in variants:
+        pairs = zip(model.condition_ids, variant, strict=True)
+        for rule in fired(model.ranking_rules, facts | {"p_" + c: float(p) for c, p in pairs}):
+            fired_ids.setdefault(rule.id, rule)
+    return [rule for rule in model.ranking_rules if rule.id in fired_ids]
 
 
 def assess_raw(model: EngineModel, raw: Any) -> Assessment:

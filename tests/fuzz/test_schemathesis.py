@@ -5,6 +5,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from aid import create_app
+
 from helpers import TEST_CONFIG
 
 APP = create_app(TEST_CONFIG)
