@@ -1,0 +1,55 @@
+"""The classifier: end-to-end retraining, reproducibility of the committed model, current card."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aid.knowledge import load_knowledge
+from aid.knowledge.case_loader import load_cases
+from aid.ml.dataset import CohortSettings
+from aid.ml.predict import load_classifier, load_engine_model, read_metrics
+from aid.ml.report import card, reports
+from aid.ml.train import train
+from helpers import ROOT
+
+MODELS = ROOT / "models"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge(ROOT / "knowledge", ROOT / "rules", "hip")
+
+
+@pytest.fixture(scope="module")
+def dev_cases(kb):
+    return list(load_cases(ROOT / "cases" / "hip", kb).teaching.values())
+
+
+def test_retrain_on_a_small_slice_end_to_end(kb, dev_cases, tmp_path):
+    metrics = train(kb, tmp_path, dev_cases, CohortSettings(size=3000, seed=1))
+    assert (tmp_path / "classifier.skops").is_file() and len(metrics["sha256"]) == 64
+    model = load_engine_model(kb, tmp_path, True)
+    assert model.temperature == pytest.approx(metrics["temperature"])
+    clf = load_classifier(tmp_path, read_metrics(tmp_path))
+    assert clf.coef_.shape[0] == len(kb.conditions)
+
+
+@pytest.mark.slow
+def test_make_train_reproduces_the_committed_model(kb, dev_cases, tmp_path):
+    """Same data, same seed: coefficients within 1e-6, same blend weight and temperature."""
+    metrics = train(kb, tmp_path, dev_cases)
+    committed = read_metrics(MODELS)
+    assert metrics["knowledge_hash"] == committed["knowledge_hash"], "run `make train`"
+    assert metrics["blend_weight"] == committed["blend_weight"]
+    assert metrics["temperature"] == pytest.approx(committed["temperature"], abs=1e-3)
+    new = load_classifier(tmp_path, read_metrics(tmp_path))
+    old = load_classifier(MODELS, committed)
+    assert np.allclose(new.coef_, old.coef_, atol=1e-6)
+
+
+def test_model_card_is_current():
+    from aid.config import DEFAULTS
+
+    text = card(reports(DEFAULTS), read_metrics(MODELS))
+    assert Path(MODELS / "model_card.md").read_text() == text, "run `make eval`"
