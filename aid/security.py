@@ -52,4 +52,5 @@ def init_app(app: Flask) -> None:
     )
     app.config.setdefault("RATELIMIT_API", "300/minute")
     app.config.setdefault("RATELIMIT_LOGIN", "10/minute")
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)

@@ -11,6 +11,7 @@ from aid.ml.dataset import CohortSettings
 from aid.ml.predict import load_classifier, load_engine_model, read_metrics
 from aid.ml.report import card, reports
 from aid.ml.train import train
+
 from helpers import ROOT
 
 MODELS = ROOT / "models"
