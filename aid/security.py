@@ -22,7 +22,7 @@ CSP = {
     "frame-ancestors": "'none'",
 }
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def secret_key(instance_path: str) -> str:

@@ -58,7 +58,8 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
         model={
             "region": kb.region,
             "classifier_weight": model.classifier_weight,
-            "temperature": model.temperature,
+            "prior_weight": model.prior_weight,
+            "evidence_weight": model.evidence_weight,
             **model.meta,
         },
     )

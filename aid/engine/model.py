@@ -62,10 +62,12 @@ class EvidenceTerms:
             (1 - weight) * self.absent + weight * other.absent,
         )
 
-    def scaled(self, temperature: float) -> EvidenceTerms:
-        """Divide every term by a calibration temperature."""
+    def weighted(self, prior_weight: float, evidence_weight: float) -> EvidenceTerms:
+        """Scale the prior and the evidence separately (calibration fitted on development data)."""
         return EvidenceTerms(
-            self.prior_table / temperature, self.present / temperature, self.absent / temperature
+            self.prior_table * prior_weight,
+            self.present * evidence_weight,
+            self.absent * evidence_weight,
         )
 
 
@@ -86,12 +88,13 @@ class EngineModel:
     structure_ids: tuple[str, ...]
     structure_weights: np.ndarray  # (structures, conditions)
     structures_by_condition: tuple[tuple[str, ...], ...]  # per condition, primary first
-    evidence_weight: np.ndarray  # |log LR+| + |log LR-| per (condition, finding)
+    evidence_size: np.ndarray  # |log LR+| + |log LR-| per (condition, finding)
     finding_rules: FindingRuleIndex  # rules over findings, age and sex (not ranking rules)
     ranking_rules: tuple[CompiledRule, ...]
     red_flags: frozenset[str]  # findings in the hazard log
     classifier_weight: float = 0.0
-    temperature: float = 1.0
+    prior_weight: float = 1.0
+    evidence_weight: float = 1.0
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -146,14 +149,16 @@ def build_model(
     kb: KnowledgeBase,
     classifier: LinearScorer | None = None,
     classifier_weight: float = 0.0,
-    temperature: float | None = None,
+    prior_weight: float | None = None,
+    evidence_weight: float | None = None,
 ) -> EngineModel:
     """Prepare everything the engine needs once, so a request is a few array additions."""
     conditions = tuple(kb.conditions)
     findings = tuple(kb.findings)
     lr_terms, p_present, evidence = likelihood_terms(kb, conditions, findings)
-    temperature = temperature if temperature is not None else kb.setting("temperature")
-    terms = lr_terms.blend(classifier, classifier_weight).scaled(temperature)
+    prior_weight = kb.setting("prior_weight") if prior_weight is None else prior_weight
+    evidence_weight = kb.setting("evidence_weight") if evidence_weight is None else evidence_weight
+    terms = lr_terms.blend(classifier, classifier_weight).weighted(prior_weight, evidence_weight)
     rules = compile_rules(kb)
     c_index = {c: i for i, c in enumerate(conditions)}
     effects = {}
@@ -182,10 +187,11 @@ def build_model(
         structure_ids=structures,
         structure_weights=weights,
         structures_by_condition=tuple(tuple(kb.structures_of(c)) for c in conditions),
-        evidence_weight=np.abs(terms.present) + np.abs(terms.absent),
+        evidence_size=np.abs(terms.present) + np.abs(terms.absent),
         finding_rules=FindingRuleIndex(kb, [r for r in rules if r.record.kind != "ranking"]),
         ranking_rules=tuple(r for r in rules if r.record.kind == "ranking"),
         red_flags=frozenset(f for hazard in kb.hazards for f in hazard.finding_ids),
         classifier_weight=classifier_weight if classifier is not None else 0.0,
-        temperature=temperature,
+        prior_weight=prior_weight,
+        evidence_weight=evidence_weight,
     )

@@ -31,7 +31,7 @@ def next_findings(
     on the currently likely conditions (probability times the size of their log-LRs). That keeps
     the cost flat as the knowledge grows, since most findings cannot move a given ranking.
     """
-    weight = probabilities @ model.evidence_weight
+    weight = probabilities @ model.evidence_size
     weight[[model.finding_index[f] for f in request.findings]] = -1.0
     candidates = np.argsort(-weight, kind="stable")[:SHORTLIST]
     candidates = candidates[weight[candidates] > 0]

@@ -1,18 +1,18 @@
-"""Choose the blend weight and temperature on the teaching cases (the development set).
+"""Choose the blend weight and the prior/evidence weights on the teaching cases (development set).
 
 The synthetic cohort comes from the same knowledge as the likelihood model, so it flatters the
 classifier; the public vignettes are for evaluation only. The teaching cases were written
 separately, with a known diagnosis, so they are the development set: the findings known at each
 stage (sparse to complete, like real entry) go through the full engine, rules included, for every
-candidate weight, and the temperature minimising the log-loss of the diagnosis is fitted for each.
+candidate blend weight, prior weight and evidence weight (a grid); the combination with the lowest
+log-loss of the diagnosis is kept. Two separate weights, rather than one temperature, let the data
+decide how much the prior and how much the (correlated, often mis-sized) evidence should count.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-from scipy.optimize import minimize_scalar
 
 from ..engine import AssessmentRequest, assess, build_model
 from ..engine.model import LinearScorer
@@ -26,11 +26,11 @@ def case_log_loss(
     kb: KnowledgeBase,
     terms: LinearScorer,
     weight: float,
-    temperature: float,
+    scale: tuple[float, float],
     cases: Sequence[TeachingCase],
 ) -> float:
     """Mean -log P(diagnosis) over every stage of every case (sparse to complete findings)."""
-    model = build_model(kb, terms, weight, temperature)
+    model = build_model(kb, terms, weight, *scale)
     losses = []
     for case in cases:
         for stage in range(len(case.stages)):
@@ -43,18 +43,19 @@ def case_log_loss(
     return sum(losses) / len(losses)
 
 
+PRIOR_GRID = (0.5, 0.75, 1.0, 1.25)
+EVIDENCE_GRID = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
+
+
 def choose_on_cases(
     kb: KnowledgeBase, terms: LinearScorer, cases: Sequence[TeachingCase]
-) -> tuple[float, float, float]:
-    """(weight, temperature, log-loss) with the lowest log-loss on the development cases."""
-    best = (math.inf, 0.0, 1.0)
+) -> tuple[float, float, float, float]:
+    """(blend weight, prior weight, evidence weight, log-loss) best on the development cases."""
+    best = (math.inf, 0.0, 1.0, 1.0)
     for weight in BLEND_GRID:
-        fit = minimize_scalar(
-            lambda t, w=weight: case_log_loss(kb, terms, w, t, cases),
-            bounds=(0.3, 5.0),
-            method="bounded",
-            options={"xatol": 0.01},
-        )
-        if fit.fun < best[0]:
-            best = (float(fit.fun), weight, float(fit.x))
-    return best[1], round(best[2], 4), round(best[0], 4)
+        for prior_weight in PRIOR_GRID:
+            for evidence_weight in EVIDENCE_GRID:
+                loss = case_log_loss(kb, terms, weight, (prior_weight, evidence_weight), cases)
+                if loss < best[0]:
+                    best = (loss, weight, prior_weight, evidence_weight)
+    return best[1], best[2], best[3], round(best[0], 4)

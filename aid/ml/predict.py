@@ -121,11 +121,17 @@ def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool)
     if not use_classifier:
         return build_model(kb)
     metrics = read_metrics(models_dir)
-    weight, temperature = float(metrics["blend_weight"]), float(metrics["temperature"])
+    try:
+        weight = float(metrics["blend_weight"])
+        scale = (float(metrics["prior_weight"]), float(metrics["evidence_weight"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeError(
+            models_dir / METRICS_FILE, f"missing or bad field {exc}; run `make train`"
+        ) from None
     if weight == 0:
         # The development cases gave the classifier no weight: verify the file, skip loading it.
         verify_artifact(models_dir, metrics)
-        model = build_model(kb, None, 0.0, temperature)
+        model = build_model(kb, None, 0.0, *scale)
         model.meta.update({"classifier": f"{MODEL_FILE} (verified, weight 0)"})
         return model
     clf = load_classifier(models_dir, metrics)
@@ -134,6 +140,6 @@ def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool)
         terms = ClassifierTerms.from_estimator(clf, base)
     except ValueError as exc:
         raise KnowledgeError(models_dir / MODEL_FILE, f"{exc}; run `make train`") from None
-    model = build_model(kb, terms, weight, temperature)
+    model = build_model(kb, terms, weight, *scale)
     model.meta.update({"classifier": MODEL_FILE, "classifier_sha256": metrics["sha256"][:12]})
     return model

@@ -36,7 +36,7 @@ def reports(config: Any) -> list[Report]:
     terms = ClassifierTerms.from_estimator(load_classifier(models_dir, metrics), build_model(kb))
     return [
         evaluate("likelihood model", build_model(kb), vignettes),
-        evaluate("classifier", build_model(kb, terms, 1.0, 1.0), vignettes),
+        evaluate("classifier", build_model(kb, terms, 1.0, 1.0, 1.0), vignettes),
         evaluate("blend (served)", load_engine_model(kb, models_dir, True), vignettes),
     ]
 
@@ -73,7 +73,8 @@ def card(all_reports: list[Report], metrics: dict) -> str:
         sklearn_version=metrics["sklearn_version"],
         sha256=metrics["sha256"][:16],
         blend_weight=metrics["blend_weight"],
-        temperature=round(metrics["temperature"], 3),
+        prior_weight=metrics["prior_weight"],
+        evidence_weight=metrics["evidence_weight"],
         cohort_rows=cohort["rows"],
         seed=cohort["seed"],
         observe_present=tuple(cohort["observe_present"]),

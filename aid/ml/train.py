@@ -1,11 +1,11 @@
-"""Train the classifier on the synthetic cohort, choose the blend and temperature, write artefacts.
+"""Train the classifier on the synthetic cohort, choose the blend and weights, write artefacts.
 
 How rules and classifier combine (also in the model card): the rules keep authority over triage,
 age gates and must-not-miss escalation; they are never learned. The likelihood-ratio model and the
 multinomial logistic regression are both additive in log-odds, so they are pooled log-linearly,
-logit = (1 - w) * LR model + w * classifier, and then divided by a temperature T. w and T are chosen
-on the teaching cases (see blend.py), never on the public vignettes; the synthetic split's own best
-choice is recorded alongside for comparison.
+logit = (1 - w) * LR model + w * classifier, with the prior and the evidence then weighted
+separately (a, b). w, a and b are chosen on the teaching cases (see blend.py), never on the public
+vignettes; the synthetic split's own best blend and temperature are recorded for comparison.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def train(
     settings: CohortSettings | None = None,
     write: bool = True,
 ) -> dict[str, Any]:
-    """Generate the cohort, fit, choose blend and temperature, and write model + metrics."""
+    """Generate the cohort, fit, choose blend and weights, and write model + metrics."""
     settings = settings or CohortSettings()
     steps = tqdm(total=5, desc="train-model", unit="step")
     base = build_model(kb)
@@ -99,7 +99,7 @@ def train(
     lr = term_logits(base.likelihood, valid.features)
     clf_logits = term_logits(terms, valid.features)
     synthetic_weight, synthetic_t, loss = choose_blend(lr, clf_logits, valid.labels)
-    weight, temperature, dev_loss = choose_on_cases(kb, terms, dev_cases)
+    weight, prior_weight, evidence_weight, dev_loss = choose_on_cases(kb, terms, dev_cases)
     steps.update()
     metrics = {
         "created_by": "flask --app aid train-model",
@@ -107,7 +107,8 @@ def train(
         "cohort": asdict(settings) | {"rows": len(cohort.labels)},
         "knowledge_hash": knowledge_hash(kb),
         "blend_weight": weight,
-        "temperature": temperature,
+        "prior_weight": prior_weight,
+        "evidence_weight": evidence_weight,
         "chosen_on": f"{len(dev_cases)} teaching cases (development set), log-loss {dev_loss}",
         "synthetic_validation": {
             "best_blend_weight": synthetic_weight,

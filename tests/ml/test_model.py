@@ -31,19 +31,20 @@ def test_retrain_on_a_small_slice_end_to_end(kb, dev_cases, tmp_path):
     metrics = train(kb, tmp_path, dev_cases, CohortSettings(size=3000, seed=1))
     assert (tmp_path / "classifier.skops").is_file() and len(metrics["sha256"]) == 64
     model = load_engine_model(kb, tmp_path, True)
-    assert model.temperature == pytest.approx(metrics["temperature"])
+    assert model.evidence_weight == pytest.approx(metrics["evidence_weight"])
     clf = load_classifier(tmp_path, read_metrics(tmp_path))
     assert clf.coef_.shape[0] == len(kb.conditions)
 
 
 @pytest.mark.slow
 def test_make_train_reproduces_the_committed_model(kb, dev_cases, tmp_path):
-    """Same data, same seed: coefficients within 1e-6, same blend weight and temperature."""
+    """Same data, same seed: coefficients within 1e-6, same blend, prior and evidence weights."""
     metrics = train(kb, tmp_path, dev_cases)
     committed = read_metrics(MODELS)
     assert metrics["knowledge_hash"] == committed["knowledge_hash"], "run `make train`"
     assert metrics["blend_weight"] == committed["blend_weight"]
-    assert metrics["temperature"] == pytest.approx(committed["temperature"], abs=1e-3)
+    assert metrics["prior_weight"] == committed["prior_weight"]
+    assert metrics["evidence_weight"] == committed["evidence_weight"]
     new = load_classifier(tmp_path, read_metrics(tmp_path))
     old = load_classifier(MODELS, committed)
     assert np.allclose(new.coef_, old.coef_, atol=1e-6)
