@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("AID")
     if test_config:
         app.config.update(test_config)
+    app.json.sort_keys = False  # keep the contract's field order; sorting also costs time
 
     from . import cli, db, security, state
     from .knowledge import KnowledgeError

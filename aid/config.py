@@ -12,5 +12,4 @@ DEFAULTS = {
     "MODELS_DIR": str(PROJECT_ROOT / "models"),
     # The API contract caps request bodies at 64 KiB; forms are far smaller.
     "MAX_CONTENT_LENGTH": 64 * 1024,
-    "JSON_SORT_KEYS": False,
 }

@@ -51,9 +51,14 @@ def field_name(finding_id: str) -> str:
 
 
 def red_flag_ids(kb: KnowledgeBase) -> list[str]:
-    """Findings listed as red flags in the hazard log, in vocabulary order."""
+    """The red-flag checklist: hazard-log findings a clinician asks or sees (not blood tests or
+    background risk factors, which stay in their own groups), in vocabulary order."""
     flagged = {f for hazard in kb.hazards for f in hazard.finding_ids}
-    return [f for f in kb.findings if f in flagged]
+    return [
+        f
+        for f, finding in kb.findings.items()
+        if f in flagged and finding.group not in ("investigation", "risk")
+    ]
 
 
 class BaseAssessForm(FlaskForm):

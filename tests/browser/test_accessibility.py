@@ -14,6 +14,11 @@ PAGES = [
     "/sources",
     "/safety",
     "/no-such-page",
+    "/cases",
+    "/cases/febrile_toddler_wont_walk",
+    "/auth/signup",
+    "/auth/login",
+    "/progress",
 ]
 
 
@@ -39,4 +44,18 @@ def test_results_page_has_no_serious_violations(page: Page, live_server, shots):
     page.locator('#finding-groin_pain input[value="present"]').check()
     page.get_by_role("button", name="Rank conditions and structures").click()
     shots(page, "results-fever")
+    assert serious(page) == []
+
+
+def test_case_stage_and_debrief_pages_have_no_serious_violations(page: Page, live_server, shots):
+    page.goto(live_server + "/cases/febrile_toddler_wont_walk")
+    page.get_by_role("button", name="Start the case").click()
+    shots(page, "case-stage")
+    assert serious(page) == []
+    while page.get_by_role("button", name="Commit and reveal next stage").count():
+        page.get_by_role("button", name="Commit and reveal next stage").click()
+    page.get_by_label("Choice 1").select_option("septic_arthritis")
+    page.get_by_role("button", name="Commit and finish").click()
+    page.get_by_role("heading", name="Debrief", exact=True).wait_for()
+    shots(page, "case-debrief-septic")
     assert serious(page) == []
