@@ -38,19 +38,11 @@ def assess_command(case_file: str) -> None:
 @with_appcontext
 def check_knowledge_command() -> None:
     """Validate every knowledge, rule, case and model file; exit non-zero naming the defect."""
-    from .state import load_state
+    from .state import load_state, state_from_config
 
-    config = current_app.config
     load_state.cache_clear()
     try:
-        state = load_state(
-            config["KNOWLEDGE_DIR"],
-            config["RULES_DIR"],
-            config["CASES_DIR"],
-            config["MODELS_DIR"],
-            config["REGION"],
-            config.get("USE_CLASSIFIER", True),
-        )
+        state = state_from_config(current_app.config)
     except KnowledgeError as exc:
         click.secho(f"knowledge check failed: {exc}", err=True, fg="red")
         sys.exit(1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -67,19 +67,15 @@ class Source(Record):
     note: str = ""
 
 
+FindingGroup = Literal[
+    "location", "pattern", "onset", "gait", "exam", "neurology", "systemic", "risk", "investigation"
+]
+FINDING_GROUPS: tuple[str, ...] = get_args(FindingGroup)  # in the order a history is taken
+
+
 class Finding(Record):
     id: str = Field(pattern=ID_PATTERN)
-    group: Literal[
-        "location",
-        "pattern",
-        "onset",
-        "gait",
-        "exam",
-        "neurology",
-        "systemic",
-        "risk",
-        "investigation",
-    ]
+    group: FindingGroup
     label: str = Field(min_length=2)
     synonyms: list[str] = []
     hpo: str = ""

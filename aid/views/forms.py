@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from ..knowledge import KnowledgeBase
+from ..knowledge.records import FINDING_GROUPS
 
 STATE_CHOICES = [
     SelectChoice("unknown", "Not known"),
@@ -21,17 +22,7 @@ SEX_CHOICES = [
     SelectChoice("female", "Female"),
     SelectChoice("male", "Male"),
 ]
-GROUP_ORDER = (
-    "location",
-    "pattern",
-    "onset",
-    "gait",
-    "exam",
-    "neurology",
-    "systemic",
-    "risk",
-    "investigation",
-)
+GROUP_ORDER = FINDING_GROUPS
 GROUP_TITLES = {
     "location": "Where it hurts",
     "pattern": "How it behaves",
