@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,29 +25,52 @@ def effect_matrix(model: EngineModel, request: AssessmentRequest) -> np.ndarray:
 
 
 def contributions(
-    model: EngineModel, request: AssessmentRequest, i: int, effects: np.ndarray
+    model: EngineModel, request: AssessmentRequest, i: int, table: EffectTable
 ) -> tuple[list[Contribution], list[Contribution]]:
     """Supporting and opposing findings for condition i, largest effect first."""
     supporting, opposing = [], []
-    kb = model.kb
-    for k, (finding_id, state) in enumerate(request.findings.items()):
-        effect = float(effects[i, k])
-        if abs(effect) < 1e-9:
-            continue
-        row = model.evidence.get((i, model.finding_index[finding_id]))
+    for k in table.nonzero[i]:
+        finding_id, state, label, j = table.entered[k]
+        effect = table.effects[i][k]
+        row = model.evidence.get((i, j))
         item = Contribution(
-            id=finding_id,
-            label=kb.findings[finding_id].label,
-            state=state,
-            effect=round(effect, 4),
-            likelihood_ratio=round(math.exp(effect), 3),
-            sources=list(row.source) if row else [],
-            estimate=row.estimate if row else True,
+            finding_id,
+            label,
+            state,
+            effect,
+            table.ratios[i][k],
+            list(row.source) if row else [],
+            row.estimate if row else True,
         )
         (supporting if effect > 0 else opposing).append(item)
     supporting.sort(key=lambda c: -c.effect)
     opposing.sort(key=lambda c: c.effect)
     return supporting, opposing
+
+
+@dataclass(frozen=True)
+class EffectTable:
+    """Per request: every condition's effect from every entered finding, rounded once, as lists."""
+
+    entered: list[tuple[str, str, str, int]]  # (finding id, state, label, column)
+    effects: list[list[float]]
+    ratios: list[list[float]]
+    nonzero: list[list[int]]
+
+    @classmethod
+    def build(cls, model: EngineModel, request: AssessmentRequest) -> EffectTable:
+        matrix = effect_matrix(model, request)
+        entered = [
+            (f, s, model.kb.findings[f].label, model.finding_index[f])
+            for f, s in request.findings.items()
+        ]
+        mask = np.abs(matrix) >= 1e-9
+        return cls(
+            entered,
+            np.round(matrix, 4).tolist(),
+            np.round(np.exp(matrix), 3).tolist(),
+            [np.flatnonzero(row).tolist() for row in mask],
+        )
 
 
 def rule_hits(
@@ -76,11 +99,11 @@ def ranked_conditions(
 ) -> list[RankedCondition]:
     """Every condition, most probable first, each with its explanation."""
     kb = model.kb
-    effects = effect_matrix(model, request)
+    table = EffectTable.build(model, request)
     ranked = []
     for i in np.argsort(-probabilities, kind="stable"):
         condition = kb.conditions[model.condition_ids[i]]
-        supporting, opposing = contributions(model, request, int(i), effects)
+        supporting, opposing = contributions(model, request, int(i), table)
         ranked.append(
             RankedCondition(
                 id=condition.id,
