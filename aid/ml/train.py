@@ -27,10 +27,7 @@ from tqdm import tqdm
 from ..engine import build_model
 from ..knowledge import KnowledgeBase
 from ..knowledge.cases import TeachingCase
-from .blend import (
-    BLEND_GRID,  # noqa: E402  (one grid for both selections)
-    choose_on_cases,
-)
+from .blend import BLEND_GRID, choose_on_cases
 from .dataset import Cohort, CohortSettings, generate
 from .predict import METRICS_FILE, MODEL_FILE, ClassifierTerms
 
