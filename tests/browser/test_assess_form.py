@@ -123,3 +123,20 @@ def test_phone_width_has_no_horizontal_scroll(page: Page, live_server, shots):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 362, f"{path} is {width}px wide on a 360px screen"
     shots(page, "phone-anatomy")
+
+
+def test_form_and_search_work_without_javascript(browser, live_server, shots):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/assess")
+    page.get_by_label("Describe it in your own words").fill("outside of my hip hurts")
+    page.get_by_role("button", name="Find").click()
+    page.locator('#match-lateral_hip_pain input[value="present"]').check()
+    page.get_by_label("None of these red flags is present").check()
+    shots(page, "no-js-search")
+    page.get_by_role("button", name="Rank conditions and structures").click()
+    expect(page.locator("#triage-title")).to_contain_text("ROUTINE")
+    expect(page.locator(".conditions .condition-name").first).to_have_text(
+        re.compile("Greater trochanteric|Gluteus medius")
+    )
+    context.close()
