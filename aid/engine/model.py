@@ -62,6 +62,18 @@ class EvidenceTerms:
             (1 - weight) * self.absent + weight * other.absent,
         )
 
+    def capped(self, kb: KnowledgeBase) -> EvidenceTerms:
+        """Clip every served term to the settings' LR bounds, after weighting, so that one absent
+        finding still cannot move a condition by more than lr_neg_min (nor a present one by more
+        than lr_pos_max) whatever the evidence weight."""
+        low_pos, high_pos = math.log(kb.setting("lr_pos_min")), math.log(kb.setting("lr_pos_max"))
+        low_neg, high_neg = math.log(kb.setting("lr_neg_min")), math.log(kb.setting("lr_neg_max"))
+        return EvidenceTerms(
+            self.prior_table,
+            np.clip(self.present, low_pos, high_pos),
+            np.clip(self.absent, low_neg, high_neg),
+        )
+
     def weighted(self, prior_weight: float, evidence_weight: float) -> EvidenceTerms:
         """Scale the prior and the evidence separately (calibration fitted on development data)."""
         return EvidenceTerms(
@@ -159,6 +171,7 @@ def build_model(
     prior_weight = kb.setting("prior_weight") if prior_weight is None else prior_weight
     evidence_weight = kb.setting("evidence_weight") if evidence_weight is None else evidence_weight
     terms = lr_terms.blend(classifier, classifier_weight).weighted(prior_weight, evidence_weight)
+    terms = terms.capped(kb)
     rules = compile_rules(kb)
     c_index = {c: i for i, c in enumerate(conditions)}
     effects = {}

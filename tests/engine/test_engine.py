@@ -49,7 +49,9 @@ def test_unlisted_finding_is_neutral(model, kb):
 
 
 def test_one_absent_finding_cannot_erase_a_condition(model, kb):
-    assert model.likelihood.absent.min() >= math.log(kb.setting("lr_neg_min")) - 1e-9
+    floor = math.log(kb.setting("lr_neg_min")) - 1e-9
+    assert model.likelihood.absent.min() >= floor  # as written in the knowledge
+    assert model.terms.absent.min() >= floor  # as served, after the fitted evidence weight
 
 
 def test_explanation_adds_up_to_the_ranking(model):
