@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Any
 
 import numpy as np
 
+from .escalation import ranking_rules_fired
 from .explain import ranked_conditions
 from .inputs import AssessmentRequest, InputError, parse_request
 from .model import EngineModel, age_band, build_model, sex_index
 from .next_findings import next_findings
 from .ranking import logits, softmax, structure_scores
 from .result import Assessment, RankedStructure
-from .rules import fired, make_facts
+from .rules import make_facts
 from .triage import decide
-
-MAX_FLAG_VARIANTS = 5
 
 __all__ = [
     "Assessment",
@@ -63,40 +61,6 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
             **model.meta,
         },
     )
-
-
-def ranking_rules_fired(
-    model: EngineModel,
-    request: AssessmentRequest,
-    facts: dict,
-    hit: list,
-    probabilities: np.ndarray,
-) -> list:
-    """Ranking rules, read on the probabilities of the case and of the case minus each subset of
-    its present red flags (at most 2^5 variants).
-
-    A red flag can pull probability towards another condition and so below a ranking rule's
-    threshold; taking every variant means that adding a red flag never lowers the triage level.
-    """
-    flags = [
-        f for f, state in request.findings.items() if state == "present" and f in model.red_flags
-    ][:MAX_FLAG_VARIANTS]
-    variants = [probabilities]
-    for size in range(1, len(flags) + 1):
-        for removed in combinations(flags, size):
-            rest = AssessmentRequest(
-                findings={k: v for k, v in request.findings.items() if k not in removed},
-                age=request.age,
-                sex=request.sex,
-            )
-            kept = [rule for rule in hit if not rule.reads & set(removed)]
-            variants.append(softmax(logits(model, rest, kept)))
-    fired_ids: dict[str, object] = {}
-    for variant in variants:
-        pairs = zip(model.condition_ids, variant, strict=True)
-        for rule in fired(model.ranking_rules, facts | {"p_" + c: float(p) for c, p in pairs}):
-            fired_ids.setdefault(rule.id, rule)
-    return [rule for rule in model.ranking_rules if rule.id in fired_ids]
 
 
 def assess_raw(model: EngineModel, raw: Any) -> Assessment:
