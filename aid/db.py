@@ -7,6 +7,7 @@ down only makes saving a case attempt fail with a clear message.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,8 +76,6 @@ class Commit(db.Model):
 
 def database_uri(app: Flask) -> str:
     """DATABASE_URL (PostgreSQL in production) or SQLite in the instance folder."""
-    import os
-
     url = app.config.get("DATABASE_URL") or os.environ.get("DATABASE_URL")
     if url and url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")

@@ -29,7 +29,7 @@ def condition(condition_id: str):
     if condition_id not in kb.conditions:
         abort(404)
     rows = sorted(kb.likelihoods_of(condition_id), key=lambda r: -r.ratios[0])
-    rules = [r for r in kb.rules if condition_id in r.then.conditions]
+    rules = kb.rules_of(condition_id)
     sources = sorted({s for r in rows for s in r.source} | {s for r in rules for s in r.source})
     return render_template(
         "pages/condition.html",
