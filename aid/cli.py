@@ -52,7 +52,8 @@ def check_knowledge_command() -> None:
         f"{len(kb.conditions)} conditions, {len(kb.structures)} structures, "
         f"{len(kb.likelihoods)} likelihood rows, {len(kb.rules)} rules, "
         f"{len(kb.sources)} sources, {len(state.cases.vignettes)} vignettes, "
-        f"{len(state.cases.teaching)} teaching cases"
+        f"{len(state.cases.teaching)} teaching cases, "
+        f"{len(state.cases.development)} development vignettes"
     )
 
 
@@ -69,9 +70,9 @@ def train_model_command(rows: int | None) -> None:
     from .knowledge.case_loader import load_cases
 
     kb = load_knowledge(config["KNOWLEDGE_DIR"], config["RULES_DIR"], config["REGION"])
-    dev_cases = list(load_cases(Path(config["CASES_DIR"]) / config["REGION"], kb).teaching.values())
+    cases = load_cases(Path(config["CASES_DIR"]) / config["REGION"], kb)
     settings = CohortSettings() if rows is None else CohortSettings(size=rows)
-    metrics = train(kb, Path(config["MODELS_DIR"]), dev_cases, settings)
+    metrics = train(kb, Path(config["MODELS_DIR"]), cases, settings)
     metrics.pop("_classifier")
     click.echo(json.dumps(metrics, indent=2))
 

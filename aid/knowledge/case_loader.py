@@ -14,15 +14,44 @@ from .loaders import build, check_refs, read_yaml
 
 @dataclass(frozen=True)
 class CaseLibrary:
-    vignettes: tuple[Vignette, ...]
+    vignettes: tuple[Vignette, ...]  # public evaluation set: never used to choose anything
     teaching: MappingProxyType[str, TeachingCase]
+    development: tuple[Vignette, ...] = ()  # published cases kept apart to choose weights
 
 
 def load_cases(folder: Path, kb: KnowledgeBase) -> CaseLibrary:
-    """Read vignettes/*.yaml (lists of vignettes) and teaching/*.yaml (one case each)."""
-    vignettes: list[Vignette] = []
+    """Read vignettes/*.yaml and development/*.yaml (lists of vignettes) and teaching/*.yaml
+    (one case each). A development case may not share a source with an evaluation vignette, so
+    choosing weights on it cannot leak the evaluation set."""
     seen: set[str] = set()
-    for path in sorted((folder / "vignettes").glob("*.yaml")):
+    vignettes = _read_vignettes(folder / "vignettes", kb, seen)
+    development = _read_vignettes(folder / "development", kb, seen)
+    evaluation_sources = {v.source for v in vignettes}
+    for case in development:
+        if case.source in evaluation_sources:
+            raise KnowledgeError(
+                folder / "development",
+                "a development case cites a source used by an evaluation vignette; "
+                "pick another published case",
+                case.id,
+                "source",
+            )
+    teaching: dict[str, TeachingCase] = {}
+    for path in sorted((folder / "teaching").glob("*.yaml")):
+        case = build(TeachingCase, read_yaml(path), path, path.stem)
+        if case.id != path.stem:
+            raise KnowledgeError(
+                path, f"id '{case.id}' does not match the file name", case.id, "id"
+            )
+        _check_teaching(path, case, kb)
+        teaching[case.id] = case
+    return CaseLibrary(tuple(vignettes), MappingProxyType(teaching), tuple(development))
+
+
+def _read_vignettes(folder: Path, kb: KnowledgeBase, seen: set[str]) -> list[Vignette]:
+    """Every vignette in a folder of YAML lists, ids unique across folders."""
+    vignettes: list[Vignette] = []
+    for path in sorted(folder.glob("*.yaml")):
         data = read_yaml(path)
         if not isinstance(data, list):
             raise KnowledgeError(path, "a vignette file is a YAML list of vignettes")
@@ -34,16 +63,7 @@ def load_cases(folder: Path, kb: KnowledgeBase) -> CaseLibrary:
             seen.add(vignette.id)
             _check_vignette(path, vignette, kb)
             vignettes.append(vignette)
-    teaching: dict[str, TeachingCase] = {}
-    for path in sorted((folder / "teaching").glob("*.yaml")):
-        case = build(TeachingCase, read_yaml(path), path, path.stem)
-        if case.id != path.stem:
-            raise KnowledgeError(
-                path, f"id '{case.id}' does not match the file name", case.id, "id"
-            )
-        _check_teaching(path, case, kb)
-        teaching[case.id] = case
-    return CaseLibrary(tuple(vignettes), MappingProxyType(teaching))
+    return vignettes
 
 
 def _check_vignette(path: Path, v: Vignette, kb: KnowledgeBase) -> None:

@@ -1,25 +1,56 @@
-"""Choose the blend weight and the prior/evidence weights on the teaching cases (development set).
+"""Choose the blend weight and the prior/evidence weights on the development set.
 
 The synthetic cohort comes from the same knowledge as the likelihood model, so it flatters the
-classifier; the public vignettes are for evaluation only. The teaching cases were written
-separately, with a known diagnosis, so they are the development set: the findings known at each
-stage (sparse to complete, like real entry) go through the full engine, rules included, for every
-candidate blend weight, prior weight and evidence weight (a grid); the combination with the lowest
-log-loss of the diagnosis is kept. Two separate weights, rather than one temperature, let the data
-decide how much the prior and how much the (correlated, often mis-sized) evidence should count.
+classifier; the public vignettes are for evaluation only. The development set is kept apart from
+both: the teaching cases (the findings known at each stage, sparse to complete, like real entry)
+and the development vignettes (other published cases than the evaluation set's). Each example goes
+through the full engine, rules included, for every candidate blend weight, prior weight and
+evidence weight (a grid); the combination with the lowest log-loss of the diagnosis is kept. Two
+separate weights, rather than one temperature, let the data decide how much the prior and how much
+the (correlated, often mis-sized) evidence should count.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from ..engine import AssessmentRequest, assess, build_model
 from ..engine.model import LinearScorer
 from ..knowledge import KnowledgeBase
-from ..knowledge.cases import TeachingCase
+from ..knowledge.cases import TeachingCase, Vignette
 
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+class DevExample(NamedTuple):
+    """One development request and the condition ids that count as right."""
+
+    request: AssessmentRequest
+    correct: frozenset[str]
+
+
+def development_examples(
+    teaching: Iterable[TeachingCase], development: Iterable[Vignette] = ()
+) -> list[DevExample]:
+    """Every stage of every teaching case, then every development vignette."""
+    examples = [
+        DevExample(
+            AssessmentRequest(findings=case.findings_until(stage), age=case.age, sex=case.sex),
+            frozenset({case.diagnosis}),
+        )
+        for case in teaching
+        for stage in range(len(case.stages))
+    ]
+    examples += [
+        DevExample(
+            AssessmentRequest(findings=dict(v.findings), age=v.age, sex=v.sex),
+            frozenset(v.correct),
+        )
+        for v in development
+    ]
+    return examples
 
 
 def case_log_loss(
@@ -27,19 +58,15 @@ def case_log_loss(
     terms: LinearScorer,
     weight: float,
     scale: tuple[float, float],
-    cases: Sequence[TeachingCase],
+    examples: Sequence[DevExample],
 ) -> float:
-    """Mean -log P(diagnosis) over every stage of every case (sparse to complete findings)."""
+    """Mean -log P(a right answer) over the development examples."""
     model = build_model(kb, terms, weight, *scale)
     losses = []
-    for case in cases:
-        for stage in range(len(case.stages)):
-            request = AssessmentRequest(
-                findings=case.findings_until(stage), age=case.age, sex=case.sex
-            )
-            result = assess(model, request)
-            probability = next(c.probability for c in result.conditions if c.id == case.diagnosis)
-            losses.append(-math.log(max(probability, 1e-12)))
+    for example in examples:
+        result = assess(model, example.request)
+        probability = sum(c.probability for c in result.conditions if c.id in example.correct)
+        losses.append(-math.log(max(probability, 1e-12)))
     return sum(losses) / len(losses)
 
 
@@ -48,9 +75,9 @@ EVIDENCE_GRID = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 def choose_on_cases(
-    kb: KnowledgeBase, terms: LinearScorer, cases: Sequence[TeachingCase]
+    kb: KnowledgeBase, terms: LinearScorer, cases: Sequence[DevExample]
 ) -> tuple[float, float, float, float]:
-    """(blend weight, prior weight, evidence weight, log-loss) best on the development cases."""
+    """(blend weight, prior weight, evidence weight, log-loss) best on the development examples."""
     best = (math.inf, 0.0, 1.0, 1.0)
     for weight in BLEND_GRID:
         for prior_weight in PRIOR_GRID:

@@ -75,6 +75,7 @@ def card(all_reports: list[Report], metrics: dict) -> str:
         blend_weight=metrics["blend_weight"],
         prior_weight=metrics["prior_weight"],
         evidence_weight=metrics["evidence_weight"],
+        chosen_on=metrics["chosen_on"],
         cohort_rows=cohort["rows"],
         seed=cohort["seed"],
         observe_present=tuple(cohort["observe_present"]),

@@ -4,15 +4,15 @@ How rules and classifier combine (also in the model card): the rules keep author
 age gates and must-not-miss escalation; they are never learned. The likelihood-ratio model and the
 multinomial logistic regression are both additive in log-odds, so they are pooled log-linearly,
 logit = (1 - w) * LR model + w * classifier, with the prior and the evidence then weighted
-separately (a, b). w, a and b are chosen on the teaching cases (see blend.py), never on the public
-vignettes; the synthetic split's own best blend and temperature are recorded for comparison.
+separately (a, b). w, a and b are chosen on the development set (teaching cases and development
+vignettes, see blend.py), never on the public evaluation vignettes; the synthetic split's own best
+blend and temperature are recorded for comparison.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,8 @@ from tqdm import tqdm
 
 from ..engine import build_model
 from ..knowledge import KnowledgeBase
-from ..knowledge.cases import TeachingCase
-from .blend import BLEND_GRID, choose_on_cases
+from ..knowledge.case_loader import CaseLibrary
+from .blend import BLEND_GRID, choose_on_cases, development_examples
 from .dataset import Cohort, CohortSettings, generate
 from .predict import METRICS_FILE, MODEL_FILE, ClassifierTerms
 
@@ -77,7 +77,7 @@ def sha256(path: Path) -> str:
 def train(
     kb: KnowledgeBase,
     models_dir: Path,
-    dev_cases: Sequence[TeachingCase],
+    cases: CaseLibrary,
     settings: CohortSettings | None = None,
     write: bool = True,
 ) -> dict[str, Any]:
@@ -96,7 +96,8 @@ def train(
     lr = term_logits(base.likelihood, valid.features)
     clf_logits = term_logits(terms, valid.features)
     synthetic_weight, synthetic_t, loss = choose_blend(lr, clf_logits, valid.labels)
-    weight, prior_weight, evidence_weight, dev_loss = choose_on_cases(kb, terms, dev_cases)
+    examples = development_examples(cases.teaching.values(), cases.development)
+    weight, prior_weight, evidence_weight, dev_loss = choose_on_cases(kb, terms, examples)
     steps.update()
     metrics = {
         "created_by": "flask --app aid train-model",
@@ -106,7 +107,10 @@ def train(
         "blend_weight": weight,
         "prior_weight": prior_weight,
         "evidence_weight": evidence_weight,
-        "chosen_on": f"{len(dev_cases)} teaching cases (development set), log-loss {dev_loss}",
+        "chosen_on": (
+            f"development set: {len(cases.teaching)} teaching cases (every stage) and "
+            f"{len(cases.development)} development vignettes, log-loss {dev_loss}"
+        ),
         "synthetic_validation": {
             "best_blend_weight": synthetic_weight,
             "best_temperature": round(synthetic_t, 4),

@@ -23,6 +23,7 @@ def broken_copy(tmp_path: Path, entry: dict) -> Path:
         shutil.copytree(ROOT / folder, tmp_path / folder)
     target = tmp_path / entry["target"]
     if entry["file"]:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(FIXTURES / entry["file"], target)
     else:
         target.unlink()

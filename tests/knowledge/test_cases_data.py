@@ -59,3 +59,11 @@ def test_vignette_set_size_and_spread(state, kb):
 def test_vignettes_are_kept_apart_from_training(state):
     ids = {v.id for v in state.cases.vignettes}
     assert not ids & set(state.cases.teaching)
+
+
+def test_development_set_is_published_and_apart_from_the_evaluation_set(state, kb):
+    development = state.cases.development
+    assert len(development) >= 30
+    assert len({v.diagnosis for v in development}) >= 20
+    assert not {v.source for v in development} & {v.source for v in state.cases.vignettes}
+    assert all(v.id.startswith("d_") for v in development)

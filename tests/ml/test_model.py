@@ -23,12 +23,12 @@ def kb():
 
 
 @pytest.fixture(scope="module")
-def dev_cases(kb):
-    return list(load_cases(ROOT / "cases" / "hip", kb).teaching.values())
+def case_library(kb):
+    return load_cases(ROOT / "cases" / "hip", kb)
 
 
-def test_retrain_on_a_small_slice_end_to_end(kb, dev_cases, tmp_path):
-    metrics = train(kb, tmp_path, dev_cases, CohortSettings(size=3000, seed=1))
+def test_retrain_on_a_small_slice_end_to_end(kb, case_library, tmp_path):
+    metrics = train(kb, tmp_path, case_library, CohortSettings(size=3000, seed=1))
     assert (tmp_path / "classifier.skops").is_file() and len(metrics["sha256"]) == 64
     model = load_engine_model(kb, tmp_path, True)
     assert model.evidence_weight == pytest.approx(metrics["evidence_weight"])
@@ -37,9 +37,9 @@ def test_retrain_on_a_small_slice_end_to_end(kb, dev_cases, tmp_path):
 
 
 @pytest.mark.slow
-def test_make_train_reproduces_the_committed_model(kb, dev_cases, tmp_path):
+def test_make_train_reproduces_the_committed_model(kb, case_library, tmp_path):
     """Same data, same seed: coefficients within 1e-6, same blend, prior and evidence weights."""
-    metrics = train(kb, tmp_path, dev_cases)
+    metrics = train(kb, tmp_path, case_library)
     committed = read_metrics(MODELS)
     assert metrics["knowledge_hash"] == committed["knowledge_hash"], "run `make train`"
     assert metrics["blend_weight"] == committed["blend_weight"]
