@@ -14,6 +14,7 @@ from .records import (
     ConditionStructure,
     Finding,
     Hazard,
+    LexiconEntry,
     Likelihood,
     Prior,
     Setting,
@@ -42,6 +43,7 @@ class KnowledgeBase:
     hazards: tuple[Hazard, ...] = ()
     diagrams: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     rule_origin: MappingProxyType[str, Path] = field(default_factory=lambda: MappingProxyType({}))
+    lexicon: tuple[LexiconEntry, ...] = ()  # shared by every region: knowledge/lexicon.csv
 
     def setting(self, name: str) -> Any:
         """Return the value of an engine setting."""

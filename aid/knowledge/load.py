@@ -16,6 +16,7 @@ from .records import (
     ConditionStructure,
     Finding,
     Hazard,
+    LexiconEntry,
     Likelihood,
     Prior,
     Setting,
@@ -99,6 +100,8 @@ def load_knowledge(
     root = Path(knowledge_dir)
     here = root / region
     sources = load_sources(root / "sources")
+    lexicon = _optional_csv(root / "lexicon.csv", LexiconEntry, "term")
+    unique_by(lexicon, root / "lexicon.csv", "term")
     findings = unique_by(read_csv(here / "findings.csv", Finding), here / "findings.csv")
     conditions = unique_by(read_csv(here / "conditions.csv", Condition), here / "conditions.csv")
     structures = unique_by(read_csv(here / "structures.csv", Structure), here / "structures.csv")
@@ -145,6 +148,7 @@ def load_knowledge(
         hazards=tuple(hazards),
         diagrams=MappingProxyType(diagrams),
         rule_origin=MappingProxyType(rule_origin),
+        lexicon=tuple(lexicon),
     )
     from .crossref import check_cross_references
 

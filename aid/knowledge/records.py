@@ -189,6 +189,14 @@ class Likelihood(Cited):
         return self.lr_pos, self.lr_neg if self.lr_neg is not None else 1.0
 
 
+class LexiconEntry(Record):
+    """A word or short phrase people type, and the plain words it stands for in the search."""
+
+    term: str = Field(min_length=1, pattern=r"^[a-z0-9#'/+ -]+$")
+    means: str = Field(min_length=2)
+    note: str = ""
+
+
 class Setting(Cited):
     value: float | dict[str, float]
     why: str

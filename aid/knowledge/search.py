@@ -11,14 +11,17 @@ returns nothing rather than a wrong guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from scipy import sparse
 
 from .base import KnowledgeBase
+from .records import LexiconEntry
 
 STOPWORDS = frozenset(
     "i i'm im ive i've my me mine the a an of on in at to is it its it's and or when whenever "
@@ -26,7 +29,7 @@ STOPWORDS = frozenset(
     "feels felt bit some lot little do does did he she his her him they them their our we you "
     "your hes shes he's she's for from since about just like also keeps keep kind sort quite "
     "been being can could would should right doctor doctors physio gp nurse examined examining "
-    "recently lately now today week weeks days months m s t ve re d ll".split()
+    "recently lately now today week weeks days months will m s t ve re d ll".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTRACTIONS = {
@@ -39,15 +42,60 @@ _CONTRACTIONS = {
     "isn't": "not",
     "couldn't": "cannot",
 }
-TYPO_THRESHOLD = 80.0
 
 
-def words(text: str) -> list[str]:
-    """Lower-case content words of a text, contractions expanded and stopwords removed."""
+def typo_allowance(length: int) -> int:
+    """Spelling slips tolerated in a word of this length: none in short words, two in long ones."""
+    return 0 if length <= 4 else 1 if length <= 7 else 2
+
+
+class Lexicon:
+    """Abbreviations and lay compounds from knowledge/lexicon.csv, expanded into plain words.
+
+    Queries and finding phrases go through the same expansion, so "TTP over GT" and "tender over
+    the greater trochanter" meet in the same words, and "hay fever" stops looking like "fever".
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry] = ()) -> None:
+        self.tokens: dict[str, str] = {}
+        spans: dict[str, str] = {}
+        for entry in entries:
+            target = spans if not _WORD.fullmatch(entry.term) else self.tokens
+            target[entry.term] = entry.means.lower()
+        self._spans = spans
+        self._pattern = (
+            re.compile("|".join(_bounded(term) for term in sorted(spans, key=len, reverse=True)))
+            if spans
+            else None
+        )
+
+    def expand(self, text: str) -> list[str]:
+        """Lower-case words of a text with every known abbreviation or compound expanded."""
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda m: f" {self._spans[m.group(0)]} ", text)
+        expanded: list[str] = []
+        for word in _WORD.findall(text):
+            expanded.extend(_WORD.findall(self.tokens[word]) if word in self.tokens else [word])
+        return expanded
+
+
+def _bounded(term: str) -> str:
+    """A regex for a term that does not match inside a longer word."""
+    before = r"(?<![a-z0-9])" if term[0].isalnum() else ""
+    after = r"(?![a-z0-9])" if term[-1].isalnum() else ""
+    return before + re.escape(term) + after
+
+
+NO_LEXICON = Lexicon()
+
+
+def words(text: str, lexicon: Lexicon = NO_LEXICON) -> list[str]:
+    """Lower-case content words of a text, contractions and abbreviations expanded, stopwords
+    removed."""
     text = text.lower().replace("’", "'")
     for short, long in _CONTRACTIONS.items():
         text = re.sub(rf"\b{re.escape(short)}\b", long, text)
-    return [w for w in _WORD.findall(text) if w not in STOPWORDS and not w.isdigit()]
+    return [w for w in lexicon.expand(text) if w not in STOPWORDS and not w.isdigit()]
 
 
 @dataclass(frozen=True)
@@ -67,19 +115,23 @@ class FindingSearch:
         balance: float = 0.5,
         long_query_shift: float = 0.05,
         unknown_weight: float = 0.5,
+        min_query_cover: float = 0.0,
     ) -> None:
         self.cutoff = cutoff
         self.balance = balance
         self.long_query_shift = long_query_shift
         self.unknown_weight = unknown_weight
+        self.min_query_cover = min_query_cover
+        self.lexicon = Lexicon(kb.lexicon)
         phrases: list[tuple[str, str]] = []
         for finding in kb.findings.values():
             for phrase in dict.fromkeys([finding.label, *finding.synonyms]):
-                if words(phrase):
+                if words(phrase, self.lexicon):
                     phrases.append((finding.id, phrase))
         self.phrases = phrases
-        tokens = [words(text) for _, text in phrases]
+        tokens = [words(text, self.lexicon) for _, text in phrases]
         self.vocab = sorted({t for toks in tokens for t in toks})
+        self.vocab_first = np.array([t[0] for t in self.vocab])
         index = {t: k for k, t in enumerate(self.vocab)}
         self.idf = self._idf(phrases, tokens, index)
         rows = [p for p, toks in enumerate(tokens) for _ in set(toks)]
@@ -106,7 +158,13 @@ class FindingSearch:
     def _similarity(self, query: list[str]) -> np.ndarray:
         """(query words × vocabulary) similarity in [0, 1]: exact, prefix or close spelling."""
         raw = cdist(query, self.vocab, scorer=fuzz.ratio) / 100.0
-        sim = np.where(raw * 100 >= TYPO_THRESHOLD, raw, 0.0)
+        edits = cdist(query, self.vocab, scorer=OSA.distance)
+        # A typo is one or two slips (a swapped pair counts as one) and rarely the first letter:
+        # "stiars" is "stairs", but "hair" is not "chair", "lip" not "limp", "palpitations" not
+        # "palpation".
+        allowed = np.array([typo_allowance(len(q)) for q in query])[:, None]
+        same_start = np.array([q[0] for q in query])[:, None] == self.vocab_first[None, :]
+        sim = np.where((edits <= allowed) & same_start, raw, 0.0)
         for q, word in enumerate(query):
             if len(word) < 3:
                 continue
@@ -122,7 +180,7 @@ class FindingSearch:
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Findings best matching a lay or clinical text, best first; empty when nothing fits."""
-        query = list(dict.fromkeys(words(text)))[:12]
+        query = list(dict.fromkeys(words(text, self.lexicon)))[:12]
         if not query:
             return []
         sim = self._similarity(query)
@@ -139,6 +197,8 @@ class FindingSearch:
         # Long lay sentences carry filler words; lean on how much of a phrase they contain.
         balance = min(0.75, self.balance + self.long_query_shift * max(0, len(query) - 3))
         scores = 100 * (balance * phrase_cover + (1 - balance) * query_cover)
+        # Most of what was typed is unknown here ("dry itchy scalp"): no finding fits the query.
+        scores[query_cover < self.min_query_cover] = 0.0
         return self._best_per_finding(scores, limit)
 
     def _best_per_finding(self, scores: np.ndarray, limit: int) -> list[Match]:

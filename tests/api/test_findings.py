@@ -8,7 +8,11 @@ import pytest
 
 from helpers import contract_rows
 
-PHRASES = Path(__file__).resolve().parent.parent / "data" / "lay_phrases.csv"
+DATA = Path(__file__).resolve().parent.parent / "data"
+PHRASES = DATA / "lay_phrases.csv"
+# Written from the contract labels alone by a writer who never saw the synonyms, after the
+# synonyms and the lexicon were last changed: the honest estimate for unseen phrasings.
+BLIND = DATA / "lay_phrases_blind.csv"
 
 
 def held_out_rows(split: str) -> list[dict[str, str]]:
@@ -76,3 +80,22 @@ def test_lay_search_rejects_held_out_nonsense(state):
 def test_search_query_too_long(client):
     response = client.get("/api/v1/findings", query_string={"q": "x" * 201})
     assert response.status_code == 400
+
+
+def ranks_on(state, rows):
+    ranks = []
+    for row in rows:
+        ids = [m.finding_id for m in state.search.search(row["phrase"])]
+        ranks.append(ids.index(row["finding_id"]) if row["finding_id"] in ids else 99)
+    return ranks
+
+
+def test_lay_search_on_the_blind_phrase_set(state):
+    """First run: top-1 0.906, top-3 0.948; after the edit-distance typo rule 0.914 / 0.948.
+    The top-3 goal of 0.97 is not met on this set (reported on the issue)."""
+    with BLIND.open(newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["finding_id"] != "none"]
+    ranks = ranks_on(state, rows)
+    top1 = sum(r == 0 for r in ranks) / len(ranks)
+    top3 = sum(r < 3 for r in ranks) / len(ranks)
+    assert top1 >= 0.90 and top3 >= 0.94, f"top-1 {top1:.3f}, top-3 {top3:.3f} on {len(rows)}"
