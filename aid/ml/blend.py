@@ -5,9 +5,10 @@ classifier; the public vignettes are for evaluation only. The development set is
 both: the teaching cases (the findings known at each stage, sparse to complete, like real entry)
 and the development vignettes (other published cases than the evaluation set's). Each example goes
 through the full engine, rules included, for every candidate blend weight, prior weight and
-evidence weight (a grid); the combination with the lowest log-loss of the diagnosis is kept. Two
-separate weights, rather than one temperature, let the data decide how much the prior and how much
-the (correlated, often mis-sized) evidence should count.
+evidence weight (a grid); the combination with the lowest log-loss of the diagnosis (averaged per
+case, so a staged case counts once) is kept. Two separate weights, rather than one temperature,
+let the data decide how much the prior and how much the (correlated, often mis-sized) evidence
+should count.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ BLEND_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 class DevExample(NamedTuple):
-    """One development request and the condition ids that count as right."""
+    """One development request, the condition ids that count as right, and the case it is from."""
 
     request: AssessmentRequest
     correct: frozenset[str]
+    case_id: str
 
 
 def development_examples(
@@ -39,6 +41,7 @@ def development_examples(
         DevExample(
             AssessmentRequest(findings=case.findings_until(stage), age=case.age, sex=case.sex),
             frozenset({case.diagnosis}),
+            case.id,
         )
         for case in teaching
         for stage in range(len(case.stages))
@@ -47,6 +50,7 @@ def development_examples(
         DevExample(
             AssessmentRequest(findings=dict(v.findings), age=v.age, sex=v.sex),
             frozenset(v.correct),
+            v.id,
         )
         for v in development
     ]
@@ -60,14 +64,15 @@ def case_log_loss(
     scale: tuple[float, float],
     examples: Sequence[DevExample],
 ) -> float:
-    """Mean -log P(a right answer) over the development examples."""
+    """Mean -log P(a right answer), averaged within each case first: the stages of one teaching
+    case are not independent, so every case (staged or not) has the same say."""
     model = build_model(kb, terms, weight, *scale)
-    losses = []
+    by_case: dict[str, list[float]] = {}
     for example in examples:
         result = assess(model, example.request)
         probability = sum(c.probability for c in result.conditions if c.id in example.correct)
-        losses.append(-math.log(max(probability, 1e-12)))
-    return sum(losses) / len(losses)
+        by_case.setdefault(example.case_id, []).append(-math.log(max(probability, 1e-12)))
+    return sum(sum(v) / len(v) for v in by_case.values()) / len(by_case)
 
 
 PRIOR_GRID = (0.5, 0.75, 1.0, 1.25)

@@ -108,8 +108,8 @@ def train(
         "prior_weight": prior_weight,
         "evidence_weight": evidence_weight,
         "chosen_on": (
-            f"development set: {len(cases.teaching)} teaching cases (every stage) and "
-            f"{len(cases.development)} development vignettes, log-loss {dev_loss}"
+            f"development set: {len(cases.teaching)} teaching cases (every stage, averaged per "
+            f"case) and {len(cases.development)} development vignettes, log-loss {dev_loss}"
         ),
         "synthetic_validation": {
             "best_blend_weight": synthetic_weight,
