@@ -43,6 +43,10 @@ def check_knowledge_command() -> None:
     load_state.cache_clear()
     try:
         state = state_from_config(current_app.config)
+        if current_app.config.get("USE_CLASSIFIER", True):
+            from .ml.predict import check_terms_match_classifier
+
+            check_terms_match_classifier(state.kb, Path(current_app.config["MODELS_DIR"]))
     except KnowledgeError as exc:
         click.secho(f"knowledge check failed: {exc}", err=True, fg="red")
         sys.exit(1)

@@ -1,8 +1,13 @@
 """Load the committed classifier safely and turn it into the engine's additive terms.
 
-Safety: the file is opened with skops (never pickle/joblib), only the types in TRUSTED_TYPES may
-appear in it, its sha256 and the scikit-learn version must match models/metrics.json, and any
-mismatch stops the app with a message that names the file and the fix (`make train`).
+Safety: the classifier file is opened with skops (never pickle/joblib), only the types in
+TRUSTED_TYPES may appear in it, its sha256 and the scikit-learn version must match
+models/metrics.json, and any mismatch stops the app with a message that names the file and the fix
+(`make train`). Serving needs only the classifier's linear terms, which `make train` also exports
+as plain arrays (classifier_terms.npz, read with allow_pickle=False, sha256 in metrics.json): the
+app checks both hashes at start-up but does not import skops, which pulls in all of scikit-learn
+(seconds of start-up). `check-knowledge`, `make eval` and the tests open the skops file itself and
+check that the exported terms are the ones it holds.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from ..engine.model import N_BANDS, N_SEXES
 from ..knowledge import KnowledgeBase, KnowledgeError
 
 MODEL_FILE = "classifier.skops"
+TERMS_FILE = "classifier_terms.npz"
 METRICS_FILE = "metrics.json"
 # The only non-default types a classifier file may contain; checked by a test against the file.
 TRUSTED_TYPES = ("sklearn.linear_model._logistic.LogisticRegression",)
@@ -59,6 +65,39 @@ class ClassifierTerms:
         absent = np.where(profile, coef[:, 1 : 2 * n : 2], 0.0)
         return cls(prior_table=prior, present=present, absent=absent)
 
+    def save(self, path: Path, model: EngineModel) -> None:
+        """Write the terms as plain arrays with the condition and finding order they assume."""
+        with path.open("wb") as handle:
+            np.savez(
+                handle,
+                prior_table=self.prior_table,
+                present=self.present,
+                absent=self.absent,
+                conditions=np.array(model.condition_ids),
+                findings=np.array(model.finding_ids),
+            )
+
+    @classmethod
+    def load(cls, path: Path, model: EngineModel) -> ClassifierTerms:
+        """Read exported terms (no pickle) and check they fit this knowledge base."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except FileNotFoundError:
+            raise KnowledgeError(path, "classifier terms are missing; run `make train`") from None
+        except Exception as exc:  # a damaged archive raises many kinds of error
+            raise KnowledgeError(
+                path, f"cannot be read ({type(exc).__name__}: {exc}); run `make train`"
+            ) from None
+        if (
+            tuple(arrays.get("conditions", ())) != model.condition_ids
+            or tuple(arrays.get("findings", ())) != model.finding_ids
+        ):
+            raise KnowledgeError(
+                path, "terms were made for other conditions or findings; run `make train`"
+            )
+        return cls(arrays["prior_table"], arrays["present"], arrays["absent"])
+
 
 def read_metrics(models_dir: Path) -> dict:
     """models/metrics.json, or an error that says how to create it."""
@@ -76,9 +115,11 @@ def installed_sklearn() -> str:
     return version("scikit-learn")
 
 
-def verify_artifact(models_dir: Path, metrics: dict) -> Path:
+def verify_artifact(
+    models_dir: Path, metrics: dict, name: str = MODEL_FILE, key: str = "sha256"
+) -> Path:
     """Check the scikit-learn version and the sha256 recorded in metrics.json."""
-    path = models_dir / MODEL_FILE
+    path = models_dir / name
     if metrics.get("sklearn_version") != installed_sklearn():
         raise KnowledgeError(
             path,
@@ -88,7 +129,7 @@ def verify_artifact(models_dir: Path, metrics: dict) -> Path:
     if not path.is_file():
         raise KnowledgeError(path, "classifier file is missing; run `make train`")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != metrics.get("sha256"):
+    if digest != metrics.get(key):
         raise KnowledgeError(
             path,
             "sha256 does not match models/metrics.json: the file is "
@@ -134,12 +175,28 @@ def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool)
         model = build_model(kb, None, 0.0, *scale)
         model.meta.update({"classifier": f"{MODEL_FILE} (verified, weight 0)"})
         return model
-    clf = load_classifier(models_dir, metrics)
+    verify_artifact(models_dir, metrics)
     base = build_model(kb)
-    try:
-        terms = ClassifierTerms.from_estimator(clf, base)
-    except ValueError as exc:
-        raise KnowledgeError(models_dir / MODEL_FILE, f"{exc}; run `make train`") from None
+    terms = ClassifierTerms.load(
+        verify_artifact(models_dir, metrics, TERMS_FILE, "terms_sha256"), base
+    )
     model = build_model(kb, terms, weight, *scale)
     model.meta.update({"classifier": MODEL_FILE, "classifier_sha256": metrics["sha256"][:12]})
     return model
+
+
+def check_terms_match_classifier(kb: KnowledgeBase, models_dir: Path) -> None:
+    """Open the skops file (trusted types only) and check the served terms are the ones it holds."""
+    metrics = read_metrics(models_dir)
+    base = build_model(kb)
+    try:
+        expected = ClassifierTerms.from_estimator(load_classifier(models_dir, metrics), base)
+    except ValueError as exc:
+        raise KnowledgeError(models_dir / MODEL_FILE, f"{exc}; run `make train`") from None
+    served = ClassifierTerms.load(models_dir / TERMS_FILE, base)
+    for name in ("prior_table", "present", "absent"):
+        if not np.allclose(getattr(expected, name), getattr(served, name), atol=1e-9):
+            raise KnowledgeError(
+                models_dir / TERMS_FILE,
+                f"{name} differs from {MODEL_FILE}; run `make train`",
+            )

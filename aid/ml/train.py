@@ -29,7 +29,7 @@ from ..knowledge import KnowledgeBase
 from ..knowledge.case_loader import CaseLibrary
 from .blend import BLEND_GRID, choose_on_cases, development_examples
 from .dataset import Cohort, CohortSettings, generate
-from .predict import METRICS_FILE, MODEL_FILE, ClassifierTerms
+from .predict import METRICS_FILE, MODEL_FILE, TERMS_FILE, ClassifierTerms
 
 
 def fit(cohort: Cohort, n_classes: int, seed: int, c: float = 0.5) -> LogisticRegression:
@@ -130,6 +130,8 @@ def train(
         models_dir.mkdir(parents=True, exist_ok=True)
         sio.dump(clf, models_dir / MODEL_FILE)
         metrics["sha256"] = sha256(models_dir / MODEL_FILE)
+        terms.save(models_dir / TERMS_FILE, base)
+        metrics["terms_sha256"] = sha256(models_dir / TERMS_FILE)
         (models_dir / METRICS_FILE).write_text(json.dumps(metrics, indent=2) + "\n")
     steps.update()
     steps.close()

@@ -3,13 +3,21 @@
 import json
 import shutil
 
+import numpy as np
 import pytest
 import skops.io as sio
 from sklearn.preprocessing import FunctionTransformer
 
 from aid import create_app
 from aid.knowledge import KnowledgeError
-from aid.ml.predict import MODEL_FILE, TRUSTED_TYPES, load_classifier, read_metrics
+from aid.ml.predict import (
+    MODEL_FILE,
+    TERMS_FILE,
+    TRUSTED_TYPES,
+    check_terms_match_classifier,
+    load_classifier,
+    read_metrics,
+)
 from aid.ml.train import sha256
 
 from helpers import ROOT, TEST_CONFIG
@@ -75,4 +83,36 @@ def test_missing_metrics(models):
 def test_malformed_metrics(models):
     (models / "metrics.json").write_text("{not json")
     with pytest.raises(KnowledgeError, match=r"metrics.json: not valid JSON"):
+        start(models)
+
+
+def test_served_terms_are_the_classifier_s_own(kb):
+    check_terms_match_classifier(kb, ROOT / "models")
+
+
+def test_tampered_terms_are_refused_at_start(models, kb):
+    with np.load(models / TERMS_FILE, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["present"] = arrays["present"] + 1.0
+    np.savez(models / TERMS_FILE, **arrays)
+    with pytest.raises(KnowledgeError, match=r"classifier_terms.npz: sha256 does not match"):
+        start(models)
+    rewrite_metrics(models, terms_sha256=sha256(models / TERMS_FILE))
+    with pytest.raises(KnowledgeError, match=r"present differs from classifier.skops"):
+        check_terms_match_classifier(kb, models)
+
+
+def test_missing_terms_are_refused_at_start(models):
+    (models / TERMS_FILE).unlink()
+    with pytest.raises(KnowledgeError, match=r"classifier_terms.npz: classifier file is missing"):
+        start(models)
+
+
+def test_terms_for_other_findings_are_refused(models):
+    with np.load(models / TERMS_FILE, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["findings"] = arrays["findings"][::-1]
+    np.savez(models / TERMS_FILE, **arrays)
+    rewrite_metrics(models, terms_sha256=sha256(models / TERMS_FILE))
+    with pytest.raises(KnowledgeError, match=r"terms were made for other conditions or findings"):
         start(models)
