@@ -76,6 +76,10 @@ def card(all_reports: list[Report], metrics: dict) -> str:
         prior_weight=metrics["prior_weight"],
         evidence_weight=metrics["evidence_weight"],
         chosen_on=metrics["chosen_on"],
+        development_fit=", ".join(
+            f"{key} {value}" for key, value in metrics.get("development_fit", {}).items()
+        )
+        or "(no development vignettes)",
         cohort_rows=cohort["rows"],
         seed=cohort["seed"],
         observe_present=tuple(cohort["observe_present"]),

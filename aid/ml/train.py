@@ -29,6 +29,7 @@ from ..knowledge import KnowledgeBase
 from ..knowledge.case_loader import CaseLibrary
 from .blend import BLEND_GRID, choose_on_cases, development_examples
 from .dataset import Cohort, CohortSettings, generate
+from .evaluate import evaluate
 from .predict import METRICS_FILE, MODEL_FILE, TERMS_FILE, ClassifierTerms
 
 
@@ -98,6 +99,10 @@ def train(
     synthetic_weight, synthetic_t, loss = choose_blend(lr, clf_logits, valid.labels)
     examples = development_examples(cases.teaching.values(), cases.development)
     weight, prior_weight, evidence_weight, dev_loss = choose_on_cases(kb, terms, examples)
+    chosen = build_model(kb, terms, weight, prior_weight, evidence_weight)
+    dev_fit = (
+        evaluate("development", chosen, cases.development).summary() if cases.development else {}
+    )
     steps.update()
     metrics = {
         "created_by": "flask --app aid train-model",
@@ -111,6 +116,9 @@ def train(
             f"development set: {len(cases.teaching)} teaching cases (every stage, averaged per "
             f"case) and {len(cases.development)} development vignettes, log-loss {dev_loss}"
         ),
+        "development_fit": {
+            key: round(dev_fit[key], 4) for key in ("n", "top1", "top3", "ece") if key in dev_fit
+        },
         "synthetic_validation": {
             "best_blend_weight": synthetic_weight,
             "best_temperature": round(synthetic_t, 4),
