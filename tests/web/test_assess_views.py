@@ -75,3 +75,14 @@ def test_json_summary_rejects_unknown_finding(client):
     response = client.get("/assess/summary.json", query_string={"findings": "limpp:present"})
     assert response.status_code == 400
     assert response.get_json()["error"]["code"] == "unknown_finding"
+
+
+def test_every_estimate_is_listed_on_its_condition_page_and_counted_on_sources(client, kb):
+    sources = client.get("/sources").get_data(as_text=True)
+    for condition in kb.conditions.values():
+        rows = [r for r in kb.likelihoods if r.condition_id == condition.id]
+        estimated = sum(r.estimate for r in rows)
+        assert f'href="/conditions/{condition.id}"' in sources
+        assert re.search(rf"{re.escape(condition.name)}</a></td>\s*<td>{estimated}</td>", sources)
+        page = client.get(f"/conditions/{condition.id}").get_data(as_text=True)
+        assert page.count('class="badge badge-estimate"') >= estimated
