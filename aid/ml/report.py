@@ -64,6 +64,9 @@ def card(all_reports: list[Report], metrics: dict) -> str:
         f"- `{c.vignette.id}` ({c.vignette.diagnosis}): ranked {c.rank + 1}; top was {c.ranked[0]}"
         for c in blend.misses()
     ]
+    by_condition = "| diagnosis | n | top-1 | top-3 |\n|---|---|---|---|\n" + "\n".join(
+        f"| {name} | {n} | {top1} | {top3} |" for name, n, top1, top3 in per_condition(blend)
+    )
     points = reliability_points(blend.cases)
     reliability = "| mean confidence | accuracy | n |\n|---|---|---|\n" + "\n".join(
         f"| {conf:.2f} | {acc:.2f} | {n} |" for conf, acc, n in points
@@ -90,6 +93,21 @@ def card(all_reports: list[Report], metrics: dict) -> str:
         reliability=reliability,
         n_misses=len(misses),
         misses="\n".join(misses) or "none",
+        by_condition=by_condition,
+    )
+
+
+def per_condition(report: Report) -> list[tuple[str, int, int, int]]:
+    """(diagnosis, cases, right at top-1, in top 3), hardest first: where knowledge work goes."""
+    rows: dict[str, list[int]] = {}
+    for case in report.cases:
+        counts = rows.setdefault(case.vignette.diagnosis, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += case.rank == 0
+        counts[2] += case.rank < 3
+    return sorted(
+        ((name, n, top1, top3) for name, (n, top1, top3) in rows.items()),
+        key=lambda row: (row[2] / row[1], row[0]),
     )
 
 
