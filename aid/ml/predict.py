@@ -169,17 +169,17 @@ def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool)
         raise KnowledgeError(
             models_dir / METRICS_FILE, f"missing or bad field {exc}; run `make train`"
         ) from None
-    if weight == 0:
-        # The development cases gave the classifier no weight: verify the file, skip loading it.
-        verify_artifact(models_dir, metrics)
-        model = build_model(kb, None, 0.0, *scale)
-        model.meta.update({"classifier": f"{MODEL_FILE} (verified, weight 0)"})
-        return model
+    # Both files are checked whatever the weight, so a damaged model never goes unnoticed.
     verify_artifact(models_dir, metrics)
     base = build_model(kb)
     terms = ClassifierTerms.load(
         verify_artifact(models_dir, metrics, TERMS_FILE, "terms_sha256"), base
     )
+    if weight == 0:
+        # The development set gave the classifier no weight: the likelihood model serves alone.
+        model = build_model(kb, None, 0.0, *scale)
+        model.meta.update({"classifier": f"{MODEL_FILE} (verified, weight 0)"})
+        return model
     model = build_model(kb, terms, weight, *scale)
     model.meta.update({"classifier": MODEL_FILE, "classifier_sha256": metrics["sha256"][:12]})
     return model
