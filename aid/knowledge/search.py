@@ -115,13 +115,11 @@ class FindingSearch:
         balance: float = 0.5,
         long_query_shift: float = 0.05,
         unknown_weight: float = 0.5,
-        min_query_cover: float = 0.0,
     ) -> None:
         self.cutoff = cutoff
         self.balance = balance
         self.long_query_shift = long_query_shift
         self.unknown_weight = unknown_weight
-        self.min_query_cover = min_query_cover
         self.lexicon = Lexicon(kb.lexicon)
         phrases: list[tuple[str, str]] = []
         for finding in kb.findings.values():
@@ -197,8 +195,6 @@ class FindingSearch:
         # Long lay sentences carry filler words; lean on how much of a phrase they contain.
         balance = min(0.75, self.balance + self.long_query_shift * max(0, len(query) - 3))
         scores = 100 * (balance * phrase_cover + (1 - balance) * query_cover)
-        # Most of what was typed is unknown here ("dry itchy scalp"): no finding fits the query.
-        scores[query_cover < self.min_query_cover] = 0.0
         return self._best_per_finding(scores, limit)
 
     def _best_per_finding(self, scores: np.ndarray, limit: int) -> list[Match]:
