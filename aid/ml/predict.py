@@ -65,7 +65,7 @@ class ClassifierTerms:
         absent = np.where(profile, coef[:, 1 : 2 * n : 2], 0.0)
         return cls(prior_table=prior, present=present, absent=absent)
 
-    def save(self, path: Path, model: EngineModel) -> None:
+    def save(self, path: Path, kb: KnowledgeBase) -> None:
         """Write the terms as plain arrays with the condition and finding order they assume."""
         with path.open("wb") as handle:
             np.savez(
@@ -73,12 +73,12 @@ class ClassifierTerms:
                 prior_table=self.prior_table,
                 present=self.present,
                 absent=self.absent,
-                conditions=np.array(model.condition_ids),
-                findings=np.array(model.finding_ids),
+                conditions=np.array(tuple(kb.conditions)),
+                findings=np.array(tuple(kb.findings)),
             )
 
     @classmethod
-    def load(cls, path: Path, model: EngineModel) -> ClassifierTerms:
+    def load(cls, path: Path, kb: KnowledgeBase) -> ClassifierTerms:
         """Read exported terms (no pickle) and check they fit this knowledge base."""
         try:
             with np.load(path, allow_pickle=False) as data:
@@ -89,10 +89,9 @@ class ClassifierTerms:
             raise KnowledgeError(
                 path, f"cannot be read ({type(exc).__name__}: {exc}); run `make train`"
             ) from None
-        if (
-            tuple(arrays.get("conditions", ())) != model.condition_ids
-            or tuple(arrays.get("findings", ())) != model.finding_ids
-        ):
+        if tuple(arrays.get("conditions", ())) != tuple(kb.conditions) or tuple(
+            arrays.get("findings", ())
+        ) != tuple(kb.findings):
             raise KnowledgeError(
                 path, "terms were made for other conditions or findings; run `make train`"
             )
@@ -171,9 +170,8 @@ def load_engine_model(kb: KnowledgeBase, models_dir: Path, use_classifier: bool)
         ) from None
     # Both files are checked whatever the weight, so a damaged model never goes unnoticed.
     verify_artifact(models_dir, metrics)
-    base = build_model(kb)
     terms = ClassifierTerms.load(
-        verify_artifact(models_dir, metrics, TERMS_FILE, "terms_sha256"), base
+        verify_artifact(models_dir, metrics, TERMS_FILE, "terms_sha256"), kb
     )
     if weight == 0:
         # The development set gave the classifier no weight: the likelihood model serves alone.
@@ -193,7 +191,7 @@ def check_terms_match_classifier(kb: KnowledgeBase, models_dir: Path) -> None:
         expected = ClassifierTerms.from_estimator(load_classifier(models_dir, metrics), base)
     except ValueError as exc:
         raise KnowledgeError(models_dir / MODEL_FILE, f"{exc}; run `make train`") from None
-    served = ClassifierTerms.load(models_dir / TERMS_FILE, base)
+    served = ClassifierTerms.load(models_dir / TERMS_FILE, kb)
     for name in ("prior_table", "present", "absent"):
         if not np.allclose(getattr(expected, name), getattr(served, name), atol=1e-9):
             raise KnowledgeError(

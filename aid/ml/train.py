@@ -138,7 +138,7 @@ def train(
         models_dir.mkdir(parents=True, exist_ok=True)
         sio.dump(clf, models_dir / MODEL_FILE)
         metrics["sha256"] = sha256(models_dir / MODEL_FILE)
-        terms.save(models_dir / TERMS_FILE, base)
+        terms.save(models_dir / TERMS_FILE, kb)
         metrics["terms_sha256"] = sha256(models_dir / TERMS_FILE)
         (models_dir / METRICS_FILE).write_text(json.dumps(metrics, indent=2) + "\n")
     steps.update()
