@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import Blueprint, abort, render_template
 
 from ..state import aid
@@ -46,11 +48,14 @@ def condition(condition_id: str):
 def sources():
     """Every citation, and every number marked as an estimate."""
     kb = aid().kb
-    estimates = [r for r in kb.likelihoods if r.estimate]
+    estimated = Counter(r.condition_id for r in kb.likelihoods if r.estimate)
+    cited = Counter(r.condition_id for r in kb.likelihoods if not r.estimate)
     return render_template(
         "pages/sources.html",
         kb=kb,
-        estimates=estimates,
+        n_estimates=sum(estimated.values()),
+        estimated=estimated,
+        cited=cited,
         rules=[r for r in kb.rules if r.estimate],
         settings=[(k, v) for k, v in kb.settings.items() if v.estimate],
         priors=[p for p in kb.priors.values() if p.estimate],
