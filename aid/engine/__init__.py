@@ -43,7 +43,7 @@ def assess(model: EngineModel, request: AssessmentRequest) -> Assessment:
     hit = model.finding_rules.fired(facts, request.findings, request.age, request.sex)
     scores = logits(model, request, hit)
     probabilities = softmax(scores)
-    hit_after = ranking_rules_fired(model, request, facts, hit, probabilities)
+    hit_after = ranking_rules_fired(model, request, facts, hit, scores)
     prior = softmax(model.terms.prior_table[age_band(request.age), sex_index(request.sex)])
     return Assessment(
         triage=decide(kb, hit + hit_after),

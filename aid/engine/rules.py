@@ -16,6 +16,8 @@ from ..knowledge.rule_records import RuleCase, RuleRecord
 UNKNOWN = "unknown"
 PROBABILITY_PREFIX = "p_"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_THRESHOLD = r"p_[a-z0-9_]+\s*>=\s*(?:0|1)?\.?[0-9]+"
+_THRESHOLDS = re.compile(rf"{_THRESHOLD}(?:\s+or\s+{_THRESHOLD})*")
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,14 @@ def compile_rules(kb: KnowledgeBase) -> tuple[CompiledRule, ...]:
 def _check_kind(record: RuleRecord, names: set[str], path: Any) -> None:
     reads_probabilities = any(name.startswith(PROBABILITY_PREFIX) for name in names)
     if record.kind == "ranking":
+        if not _THRESHOLDS.fullmatch(record.when.strip()):
+            raise KnowledgeError(
+                path,
+                "a ranking rule must be 'p_<condition> >= <number>' conditions joined by 'or' "
+                "(escalation reads it on the highest probability each condition reaches)",
+                record.id,
+                "when",
+            )
         if record.then.conditions:
             raise KnowledgeError(
                 path,
